@@ -72,6 +72,7 @@ export function n8nEnvironment({ version, userFolder, port, brokerPort, extra = 
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_LOG_LEVEL: 'info',
 		N8N_LOG_OUTPUT: 'console',
+		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 		...spec.env,
 		...extra,
 	};

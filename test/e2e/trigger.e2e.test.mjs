@@ -1,0 +1,173 @@
+// End-to-end: a real n8n of each pinned version, this package loaded as a community package,
+// signed deliveries over real HTTP, executions read back through n8n's public API.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+
+import { N8nInstance } from '../../scripts/lib/n8n-instance.mjs';
+import { N8N_VERSIONS } from '../../scripts/lib/n8n-versions.mjs';
+import { buildDelivery, EVENT_TYPES, loadFixture, postDelivery, sign } from '../../scripts/lib/deliveries.mjs';
+import { triggerItems, triggerWorkflow } from './workflows.mjs';
+
+const CURRENT_KEY = 'e2e-current-key-7f3a9c';
+const PREVIOUS_KEY = 'e2e-previous-key-51bd02';
+const versions = (process.env.E2E_N8N_VERSIONS ?? Object.keys(N8N_VERSIONS).join(',')).split(',').filter(Boolean);
+
+for (const version of versions) {
+	describe(`Showpass Trigger on n8n ${version}`, { timeout: 15 * 60_000 }, () => {
+		let n8n;
+		let rotating;
+		let newOnly;
+		const workflows = {};
+
+		async function activeTrigger(key, parameters, credential = rotating) {
+			const { workflow, webhookId } = triggerWorkflow({ name: `e2e ${key}`, parameters, credential });
+			const created = await n8n.createWorkflow(workflow);
+			await n8n.activateWorkflow(created.id);
+			workflows[key] = { id: created.id, url: n8n.webhookUrl(webhookId), webhookId };
+			return workflows[key];
+		}
+
+		before(async () => {
+			n8n = await N8nInstance.start({ version, log: (line) => console.log(`# ${line}`) });
+			await n8n.setUpOwnerAndApiKey();
+			rotating = await n8n.createCredential('Showpass rotating', 'showpassWebhookApi', {
+				secretKey: CURRENT_KEY,
+				previousSecretKey: PREVIOUS_KEY,
+			});
+			newOnly = await n8n.createCredential('Showpass new key only', 'showpassWebhookApi', { secretKey: CURRENT_KEY });
+		});
+
+		after(async () => {
+			await n8n?.stop();
+		});
+
+		it('loads the package and activates a Showpass Trigger workflow', async () => {
+			const all = await activeTrigger('all', { events: ['*'], output: 'event' });
+			assert.ok(all.id);
+		});
+
+		it('runs one execution per event type whose output is the delivery', async () => {
+			const sent = [];
+			for (const eventType of EVENT_TYPES) {
+				const delivery = buildDelivery(eventType);
+				const reply = await postDelivery(workflows.all.url, delivery, { secretKey: CURRENT_KEY });
+				assert.equal(reply.status, 200, reply.text);
+				assert.deepEqual(reply.json, {
+					status: 'accepted',
+					message: 'Delivery received.',
+					webhook_event_uuid: delivery.webhook_event_uuid,
+				});
+				sent.push(delivery);
+			}
+			const executions = await n8n.waitForExecutions(workflows.all.id, sent.length);
+			assert.equal(executions.length, sent.length);
+			const received = executions.map((execution) => triggerItems(execution));
+			for (const delivery of sent) {
+				const match = received.find((items) => items[0]?.webhook_event_uuid === delivery.webhook_event_uuid);
+				assert.ok(match, `no execution for ${delivery.event_type}`);
+				assert.deepEqual(match, [delivery]);
+			}
+			assert.ok(executions.every((execution) => execution.status === 'success'));
+		});
+
+		it('shapes per-ticket items with the invoice context, from the legacy sample too', async () => {
+			const tickets = await activeTrigger('tickets', {
+				events: ['invoice.purchase'],
+				output: 'tickets',
+				options: { amountsAsNumbers: true },
+			});
+			const delivery = buildDelivery('invoice.purchase', { base: loadFixture('invoice.purchase.legacy') });
+			const reply = await postDelivery(tickets.url, delivery, { secretKey: CURRENT_KEY });
+			assert.equal(reply.status, 200, reply.text);
+			const [execution] = await n8n.waitForExecutions(tickets.id, 1);
+			const items = triggerItems(execution);
+			assert.equal(items.length, delivery.data.ticket_items.length);
+			assert.deepEqual(items[0], {
+				...delivery.data.ticket_items[0],
+				event_type: 'invoice.purchase',
+				webhook_event_uuid: delivery.webhook_event_uuid,
+				transaction_id: delivery.data.transaction_id,
+				showpass_organization_id: delivery.data.showpass_organization_id,
+				customer_name: delivery.data.customer_name,
+				customer_email: delivery.data.customer_email,
+				customer_phone_number: null,
+				currency: 'CAD',
+				invoice_type: 'Sale',
+				payment_type: 'Credit',
+			});
+		});
+
+		it('starts nothing for unselected, forged, unsigned and malformed requests, with the documented statuses', async () => {
+			const url = workflows.tickets.url;
+			const valid = () => buildDelivery('invoice.purchase');
+			const cases = [
+				['unselected event', buildDelivery('invoice.refund'), { secretKey: CURRENT_KEY }, 200, 'ignored'],
+				['webhook.test not selected', buildDelivery('webhook.test'), { secretKey: CURRENT_KEY }, 200, 'ignored'],
+				['forged signature', valid(), { secretKey: 'not-the-key' }, 401, 'rejected'],
+				['signature over another field', valid(), { signature: sign(CURRENT_KEY, 'webhook_event_uuid') }, 401, 'rejected'],
+				['short signature', valid(), { signature: 'abc' }, 401, 'rejected'],
+				['missing signature', valid(), {}, 401, 'rejected'],
+				['array body', '[1,2,3]', { signature: 'a'.repeat(40), headers: { 'content-type': 'text/plain' } }, 400, 'rejected'],
+				['non-JSON text', 'hello', { signature: 'a'.repeat(40), headers: { 'content-type': 'text/plain' } }, 400, 'rejected'],
+				['no id', JSON.stringify({ event_type: 'invoice.purchase' }), { signature: 'a'.repeat(40) }, 400, 'rejected'],
+				['empty body', '', { signature: 'a'.repeat(40) }, 400, 'rejected'],
+			];
+			for (const [label, delivery, options, status, answer] of cases) {
+				const reply = await postDelivery(url, delivery, options);
+				assert.equal(reply.status, status, `${label}: ${reply.text}`);
+				assert.equal(reply.json?.status, answer, label);
+			}
+			// A body declared as JSON that does not parse is refused by n8n itself before the node runs.
+			const malformed = await postDelivery(url, '{"id": "x",', { signature: 'a'.repeat(40) });
+			assert.equal(malformed.status, 422, malformed.text);
+			const executions = await n8n.waitForExecutions(workflows.tickets.id, 1);
+			assert.equal(executions.length, 1, 'only the earlier valid delivery ran');
+		});
+
+		it('runs a repeated delivery once in total', async () => {
+			const repeated = await activeTrigger('repeated', { events: ['*'] });
+			const delivery = buildDelivery('invoice.purchase');
+			const answers = [];
+			for (let attempt = 0; attempt < 3; attempt++) {
+				answers.push((await postDelivery(repeated.url, delivery, { secretKey: CURRENT_KEY })).json?.status);
+			}
+			assert.deepEqual(answers, ['accepted', 'duplicate', 'duplicate']);
+			const executions = await n8n.waitForExecutions(repeated.id, 1);
+			assert.equal(executions.length, 1);
+		});
+
+		it('loses nothing while a key is rotated: both keys accepted, then only the new one', async () => {
+			const both = workflows.all;
+			const before = (await n8n.executions(both.id)).length;
+			const byOld = await postDelivery(both.url, buildDelivery('invoice.purchase'), { secretKey: PREVIOUS_KEY });
+			const byNew = await postDelivery(both.url, buildDelivery('invoice.purchase'), { secretKey: CURRENT_KEY });
+			assert.equal(byOld.status, 200, byOld.text);
+			assert.equal(byNew.status, 200, byNew.text);
+			assert.equal((await n8n.waitForExecutions(both.id, before + 2)).length, before + 2);
+
+			const rotated = await activeTrigger('rotated', { events: ['*'] }, newOnly);
+			const oldRejected = await postDelivery(rotated.url, buildDelivery('invoice.purchase'), { secretKey: PREVIOUS_KEY });
+			const newAccepted = await postDelivery(rotated.url, buildDelivery('invoice.purchase'), { secretKey: CURRENT_KEY });
+			assert.equal(oldRejected.status, 401);
+			assert.equal(newAccepted.status, 200);
+			assert.equal((await n8n.waitForExecutions(rotated.id, 1)).length, 1);
+		});
+
+		it('answers the Test URL with n8n\'s own 404 until "Listen for test event" is clicked', async () => {
+			const reply = await postDelivery(n8n.webhookUrl(workflows.all.webhookId, 'test'), buildDelivery('webhook.test'), {
+				secretKey: CURRENT_KEY,
+			});
+			assert.equal(reply.status, 404);
+			assert.match(reply.text, /not registered|test/i);
+		});
+
+		it('keeps the secrets out of execution data, answers and n8n\'s log', async () => {
+			const everything = [];
+			for (const workflow of Object.values(workflows)) everything.push(await n8n.executions(workflow.id));
+			const text = JSON.stringify(everything) + fs.readFileSync(n8n.logFile, 'utf8');
+			assert.ok(!text.includes(CURRENT_KEY));
+			assert.ok(!text.includes(PREVIOUS_KEY));
+		});
+	});
+}
