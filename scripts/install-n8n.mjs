@@ -8,9 +8,15 @@ import { N8N_VERSIONS, requireKnownVersion, versionDir } from './lib/n8n-version
 
 const MARKER = '.install-complete';
 
+// npm passes its configuration to scripts as npm_config_* variables (this project sets
+// ignore-scripts), which must not leak into the separate n8n install.
+function withoutNpmConfig(env) {
+	return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_config_/i.test(key)));
+}
+
 function run(command, args, cwd, env = process.env) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, { cwd, env: withoutNpmConfig(env), stdio: ['ignore', 'pipe', 'pipe'] });
 		let tail = '';
 		const keep = (chunk) => {
 			tail = (tail + chunk.toString()).slice(-4000);
@@ -84,7 +90,8 @@ export async function installN8n(version, log = (line) => console.log(line)) {
 	if (!fs.existsSync(nodeBin)) throw new Error(`n8n ${version}: expected a Node binary at ${nodeBin}`);
 	fs.chmodSync(nodeBin, 0o755);
 	const env = { ...process.env, PATH: `${path.dirname(nodeBin)}:${process.env.PATH}` };
-	await run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], dir, env);
+	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], dir, env);
+	await run(nodeBin, ['-e', "require('sqlite3')"], path.join(dir, 'node_modules', 'n8n'), env);
 	await run(nodeBin, [n8nBinFor(version), '--version'], dir, env);
 	fs.writeFileSync(path.join(dir, MARKER), new Date().toISOString() + '\n');
 	log(`n8n ${version}: ready after ${seconds()}`);
