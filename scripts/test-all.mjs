@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: unit tests (jest), then end-to-end tests against real n8n 2.x and 1.x.
+// `npm test`: unit tests (jest), end-to-end tests against real n8n 2.x and 1.x, then the
+// reliability suite (hostile input, bursts, restart, key rotation, queue mode with PostgreSQL and Redis).
 import { spawnSync } from 'node:child_process';
 import { projectRoot } from './lib/n8n-versions.mjs';
 
@@ -15,5 +16,11 @@ const results = [
 	run('build', 'npm', ['run', 'build', '--silent']),
 	run('unit tests', 'npx', ['jest', '--ci']),
 	run('end-to-end tests (real n8n)', process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', 'test/e2e/']),
+	run('reliability tests (real n8n under load, faults and hostile input)', process.execPath, [
+		'--test',
+		'--test-reporter=spec',
+		'--test-concurrency=1',
+		'test/reliability/',
+	]),
 ];
 process.exit(results.every(Boolean) ? 0 : 1);

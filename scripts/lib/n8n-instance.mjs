@@ -164,7 +164,6 @@ export class N8nInstance {
 		await this.stop();
 		await this.launch(log);
 		this.cookie = undefined;
-		if (this.apiKey) return;
 		await this.login();
 	}
 
@@ -244,6 +243,7 @@ export class N8nInstance {
 		while (Date.now() < deadline) {
 			const status = await this.rest('GET', `/workflows/${id}/publication-status`);
 			if (status.status === 404) return;
+			if (status.status !== 200) throw new Error(`publication status of ${id} answered ${status.status}: ${status.text.slice(0, 200)}`);
 			const publication = status.json?.data ?? {};
 			const failed = (publication.triggers ?? []).find((trigger) => trigger.errorMessage);
 			if (failed) throw new Error(`workflow ${id} could not be activated: ${failed.errorMessage}`);

@@ -36,3 +36,19 @@ describe('DeliveryMemory', () => {
 		expect(memory.rememberIfNew('t', 'a', persisted)).toBe(true);
 	});
 });
+
+describe('DeliveryMemory persistence on duplicates', () => {
+	it('rewrites a stale persisted list when a duplicate arrives, and leaves a current one alone', () => {
+		const memory = new DeliveryMemory();
+		const live: IDataObject = {};
+		memory.rememberIfNew('t', 'a', live);
+		memory.rememberIfNew('t', 'b', live);
+		const staleCopy: IDataObject = { seenDeliveryIds: ['a'] };
+		expect(memory.rememberIfNew('t', 'a', staleCopy)).toBe(false);
+		expect(staleCopy.seenDeliveryIds).toEqual(['a', 'b']);
+		const currentCopy: IDataObject = { seenDeliveryIds: ['a', 'b'] };
+		const before = currentCopy.seenDeliveryIds;
+		expect(memory.rememberIfNew('t', 'b', currentCopy)).toBe(false);
+		expect(currentCopy.seenDeliveryIds).toBe(before);
+	});
+});

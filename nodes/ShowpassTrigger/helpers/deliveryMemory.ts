@@ -14,8 +14,14 @@ const STATIC_DATA_KEY = 'seenDeliveryIds';
  * and every accepted delivery writes the whole remembered list into static data, which is the
  * copy that survives a restart and seeds the memory when the process starts again.
  */
+interface RememberedIds {
+	ids: Set<string>;
+	/** The same ids, oldest first: the list written into static data. */
+	order: string[];
+}
+
 export class DeliveryMemory {
-	private readonly seenByTrigger = new Map<string, Set<string>>();
+	private readonly rememberedByTrigger = new Map<string, RememberedIds>();
 
 	constructor(private readonly capacity = REMEMBERED_DELIVERIES) {}
 
@@ -24,38 +30,57 @@ export class DeliveryMemory {
 	 * Must stay synchronous: that is what makes check-and-record atomic within a process.
 	 */
 	rememberIfNew(triggerKey: string, deliveryId: string, staticData: IDataObject): boolean {
-		const seen = this.seenFor(triggerKey, staticData);
-		if (seen.has(deliveryId)) return false;
-		seen.add(deliveryId);
-		if (seen.size > this.capacity) {
-			const oldest = seen.values().next().value as string;
-			seen.delete(oldest);
+		const remembered = this.rememberedFor(triggerKey, staticData);
+		if (remembered.ids.has(deliveryId)) {
+			this.persistIfBehind(remembered, staticData);
+			return false;
 		}
-		staticData[STATIC_DATA_KEY] = [...seen];
+		remembered.ids.add(deliveryId);
+		remembered.order.push(deliveryId);
+		if (remembered.order.length > this.capacity) {
+			remembered.ids.delete(remembered.order.shift() as string);
+		}
+		// The live list is stored, so whichever copy n8n saves last holds every id known by then.
+		staticData[STATIC_DATA_KEY] = remembered.order;
 		return true;
 	}
 
 	/** Number of ids held for one trigger node (for tests and benchmarks). */
 	size(triggerKey: string): number {
-		return this.seenByTrigger.get(triggerKey)?.size ?? 0;
+		return this.rememberedByTrigger.get(triggerKey)?.ids.size ?? 0;
 	}
 
 	forget(triggerKey?: string): void {
-		if (triggerKey === undefined) this.seenByTrigger.clear();
-		else this.seenByTrigger.delete(triggerKey);
+		if (triggerKey === undefined) this.rememberedByTrigger.clear();
+		else this.rememberedByTrigger.delete(triggerKey);
 	}
 
-	private seenFor(triggerKey: string, staticData: IDataObject): Set<string> {
-		let seen = this.seenByTrigger.get(triggerKey);
-		if (!seen) {
+	/**
+	 * n8n 2.x can drop the static-data change of a request that starts an execution, but saves the
+	 * change of one that does not; a duplicate therefore rewrites the list when the saved copy is behind.
+	 */
+	private persistIfBehind({ order }: RememberedIds, staticData: IDataObject): void {
+		const persisted = staticData[STATIC_DATA_KEY];
+		const isCurrent =
+			Array.isArray(persisted) &&
+			persisted.length === order.length &&
+			persisted[persisted.length - 1] === order[order.length - 1];
+		if (!isCurrent) staticData[STATIC_DATA_KEY] = order;
+	}
+
+	private rememberedFor(triggerKey: string, staticData: IDataObject): RememberedIds {
+		let remembered = this.rememberedByTrigger.get(triggerKey);
+		if (!remembered) {
 			const persisted = staticData[STATIC_DATA_KEY];
-			const ids = Array.isArray(persisted)
-				? persisted.filter((id): id is string => typeof id === 'string').slice(-this.capacity)
+			const order = Array.isArray(persisted)
+				? [...new Set(persisted.filter((id): id is string => typeof id === 'string'))].slice(
+						-this.capacity,
+					)
 				: [];
-			seen = new Set(ids);
-			this.seenByTrigger.set(triggerKey, seen);
+			remembered = { ids: new Set(order), order };
+			this.rememberedByTrigger.set(triggerKey, remembered);
 		}
-		return seen;
+		return remembered;
 	}
 }
 
