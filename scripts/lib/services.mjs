@@ -43,7 +43,13 @@ export async function startPostgres() {
 			return {
 				port,
 				async stop() {
-					child.kill('SIGINT');
+					// runuser does not pass signals on, so ask PostgreSQL itself to stop.
+					const [stopCommand, stopArgs] = asPostgresUser(path.join(bin, 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'fast', '-w']);
+					try {
+						execFileSync(stopCommand, stopArgs, { stdio: 'ignore', timeout: 30_000 });
+					} catch {
+						child.kill('SIGKILL');
+					}
 					await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
 					fs.rmSync(dir, { recursive: true, force: true });
 				},

@@ -159,7 +159,33 @@ for (const version of versions) {
 				secretKey: CURRENT_KEY,
 			});
 			assert.equal(reply.status, 404);
-			assert.match(reply.text, /not registered|test/i);
+		});
+
+		it('runs one test execution from the Test URL while listening, never skipping a resent sample', async () => {
+			const listening = await activeTrigger('listening', { events: ['webhook.test'] });
+			const stored = await n8n.api('GET', `/workflows/${listening.id}`);
+			const testUrl = n8n.webhookUrl(listening.webhookId, 'test');
+			const sample = buildDelivery('webhook.test');
+			const answers = [];
+			for (let round = 0; round < 2; round++) {
+				// What the editor sends when you click "Listen for test event".
+				const listen = await n8n.rest('POST', `/workflows/${listening.id}/run`, {
+					workflowData: stored,
+					triggerToStartFrom: { name: 'Showpass Trigger' },
+				});
+				assert.equal(listen.status, 200, listen.text);
+				assert.equal(listen.json?.data?.waitingForWebhook, true, listen.text);
+				const reply = await postDelivery(testUrl, sample, { secretKey: CURRENT_KEY });
+				assert.equal(reply.status, 200, reply.text);
+				answers.push(reply.json?.status);
+			}
+			assert.deepEqual(answers, ['accepted', 'accepted']);
+			const executions = await n8n.waitForExecutions(listening.id, 2);
+			const afterListening = await postDelivery(testUrl, sample, { secretKey: CURRENT_KEY });
+			assert.equal(afterListening.status, 404, 'the Test URL stops listening after its test execution');
+			assert.equal(executions.length, 2);
+			assert.ok(executions.every((execution) => execution.mode === 'manual'));
+			assert.deepEqual(triggerItems(executions[0]), [sample]);
 		});
 
 		it('keeps the secrets out of execution data, answers and n8n\'s log', async () => {

@@ -9,6 +9,7 @@ import { buildDelivery, postDelivery } from '../../scripts/lib/deliveries.mjs';
 import { countBy, rawRequest, runPool } from '../../scripts/lib/load.mjs';
 import { triggerWorkflow } from '../e2e/workflows.mjs';
 import { hostileRequest, hugeRequest } from './hostile.mjs';
+import { record } from './report.mjs';
 
 const OLD_KEY = 'reliability-old-key-3c1e';
 const NEW_KEY = 'reliability-new-key-9a7f';
@@ -19,12 +20,6 @@ const versions = (process.env.RELIABILITY_N8N_VERSIONS ?? '2.41.1,1.123.81').spl
 // The suite checks correctness, not speed: n8n 2.41's default expression engine handles ~20 requests/s
 // on this machine (see ../shared/N8N-LOCAL.md), the legacy one ~100, which keeps the suite short.
 const FAST_ENGINE = { N8N_EXPRESSION_ENGINE: 'legacy' };
-const report = [];
-
-function record(row) {
-	report.push(row);
-	console.log(`# ${JSON.stringify(row)}`);
-}
 
 for (const version of versions) {
 	describe(`reliability on n8n ${version}`, { timeout: 20 * 60_000 }, () => {
@@ -56,9 +51,6 @@ for (const version of versions) {
 
 		after(async () => {
 			await n8n?.stop();
-			if (process.env.RELIABILITY_REPORT) {
-				fs.appendFileSync(process.env.RELIABILITY_REPORT, report.map((row) => JSON.stringify(row)).join('\n') + '\n');
-			}
 		});
 
 		it(`refuses ${HOSTILE_REQUESTS} hostile requests with no 5xx and no execution, and stays healthy`, async () => {
