@@ -13,6 +13,7 @@ function percentile(sorted, fraction) {
 async function load(url, seconds, connections, makeRequest) {
 	const latencies = [];
 	let errors = 0;
+	let firstError;
 	let counter = 0;
 	const deadline = performance.now() + seconds * 1000;
 	async function connection() {
@@ -24,8 +25,9 @@ async function load(url, seconds, connections, makeRequest) {
 				await response.arrayBuffer();
 				if (response.status !== 200) errors++;
 				latencies.push(performance.now() - started);
-			} catch {
+			} catch (error) {
 				errors++;
+				firstError ??= `${error.message} ${error.cause?.message ?? ''}`;
 			}
 		}
 	}
@@ -33,6 +35,7 @@ async function load(url, seconds, connections, makeRequest) {
 	await Promise.all(Array.from({ length: connections }, connection));
 	const elapsed = (performance.now() - started) / 1000;
 	latencies.sort((a, b) => a - b);
+	if (latencies.length === 0) throw new Error(`every request to ${url} failed: ${firstError}`);
 	return {
 		requests: latencies.length,
 		errors,
@@ -51,6 +54,7 @@ export async function benchEndToEnd({ version, seconds = 8, rounds = 3, connecti
 		const showpassWorkflow = await n8n.createWorkflow(showpass.workflow);
 		await n8n.activateWorkflow(showpassWorkflow.id);
 		const webhookId = `bench-webhook-${Date.now()}`;
+		const webhookPath = `bench-${Date.now()}`;
 		const builtIn = await n8n.createWorkflow({
 			name: 'bench built-in webhook',
 			nodes: [
@@ -61,7 +65,7 @@ export async function benchEndToEnd({ version, seconds = 8, rounds = 3, connecti
 					typeVersion: 2,
 					position: [0, 0],
 					webhookId,
-					parameters: { httpMethod: 'POST', path: 'webhook', responseMode: 'onReceived', options: {} },
+					parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
 				},
 			],
 			connections: {},
@@ -75,12 +79,14 @@ export async function benchEndToEnd({ version, seconds = 8, rounds = 3, connecti
 		});
 		const targets = {
 			'Showpass Trigger': n8n.webhookUrl(showpass.webhookId),
-			'Webhook node': `${n8n.baseUrl}/webhook/${webhookId}/webhook`,
+			// The Webhook node's URL is its path alone (isFullPath).
+			'Webhook node': `${n8n.baseUrl}/webhook/${webhookPath}`,
 		};
 		for (const url of Object.values(targets)) await load(url, 2, connections, request); // warm-up
 		const results = { 'Showpass Trigger': [], 'Webhook node': [] };
 		for (let round = 0; round < rounds; round++) {
-			for (const [name, url] of Object.entries(round % 2 ? Object.entries(targets).reverse() : Object.entries(targets))) {
+			const order = round % 2 ? Object.entries(targets).reverse() : Object.entries(targets);
+			for (const [name, url] of order) {
 				const result = await load(url, seconds, connections, request);
 				results[name].push(result);
 				log(`  n8n ${version} round ${round + 1} ${name}: ${result.requestsPerSecond} req/s, p50 ${result.p50ms} ms, p99 ${result.p99ms} ms, errors ${result.errors}`);

@@ -14,10 +14,10 @@ const SECRET = 'bench-secret-key';
 const trigger = new ShowpassTrigger();
 
 function withTickets(count) {
-	if (count === undefined) return sample;
+	if (count === undefined) return JSON.parse(JSON.stringify(sample));
 	const ticket = sample.data.ticket_items[0];
 	const line = sample.data.invoice_items[0];
-	return {
+	const invoice = {
 		...sample,
 		data: {
 			...sample.data,
@@ -25,6 +25,8 @@ function withTickets(count) {
 			invoice_items: Array.from({ length: count }, (_, index) => ({ ...line, id: index })),
 		},
 	};
+	// Parsed from text, as n8n hands the node a request body.
+	return JSON.parse(JSON.stringify(invoice));
 }
 
 // Built per request like n8n builds one; the signature header is computed once, outside the timing.

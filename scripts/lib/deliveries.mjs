@@ -41,6 +41,14 @@ export function buildDelivery(eventType = 'invoice.purchase', { base = loadFixtu
 	return delivery;
 }
 
+export function parseJsonOrUndefined(text) {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
 export function sign(secretKey, idText) {
 	return crypto.createHmac('sha1', secretKey).update(String(idText), 'utf8').digest('hex');
 }
@@ -61,11 +69,5 @@ export async function postDelivery(url, delivery, { secretKey, signature, header
 		body,
 	});
 	const text = await response.text();
-	let json;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		json = undefined;
-	}
-	return { status: response.status, text, json, ms: performance.now() - started };
+	return { status: response.status, text, json: parseJsonOrUndefined(text), ms: performance.now() - started };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { N8N_VERSIONS, projectRoot, requireKnownVersion } from './n8n-versions.mjs';
 import { installN8n, n8nBinFor, nodeBinaryFor } from '../install-n8n.mjs';
+import { parseJsonOrUndefined } from './deliveries.mjs';
 
 export const OWNER = {
 	email: 'owner@showpass.local',
@@ -180,13 +181,7 @@ export class N8nInstance {
 		const authCookie = setCookie && /n8n-auth=[^;]+/.exec(setCookie);
 		if (authCookie) this.cookie = authCookie[0];
 		const text = await response.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
-		return { status: response.status, json, text };
+		return { status: response.status, json: parseJsonOrUndefined(text), text };
 	}
 
 	async api(method, route, body) {

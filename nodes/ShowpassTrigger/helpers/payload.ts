@@ -14,6 +14,7 @@ export type ParsedDelivery =
 
 const JSON_CONTENT_TYPE = /(^|\/|\+)json(\s*;|$)/i;
 const BYTE_ORDER_MARK = /^\uFEFF/;
+const EMPTY_BODY = 'The request body is empty; a Showpass delivery is a JSON object.';
 
 export function isPlainObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -99,27 +100,25 @@ function readBody({
 	contentType,
 	parsedBody,
 	rawBody,
-}: DeliveryBody): { ok: true; body: unknown; text?: string } | { ok: false; reason: string } {
-	const text = rawBodyText(rawBody);
-	// n8n already parsed a JSON body: reuse it and keep the raw text for the exact id.
+}: DeliveryBody):
+	| { ok: true; body: unknown; text: () => string | undefined }
+	| { ok: false; reason: string } {
+	// n8n already parsed a JSON body: reuse it; the raw text is decoded only if the exact id needs it.
 	if (contentType && JSON_CONTENT_TYPE.test(contentType) && isPlainObject(parsedBody)) {
-		if (Object.keys(parsedBody).length > 0 || text === undefined)
-			return { ok: true, body: parsedBody, text };
+		if (Object.keys(parsedBody).length > 0 || rawBody === undefined || rawBody === null) {
+			return { ok: true, body: parsedBody, text: () => rawBodyText(rawBody) };
+		}
 	}
+	const text = rawBodyText(rawBody);
 	const source = text ?? (typeof parsedBody === 'string' ? parsedBody : undefined);
 	if (source === undefined) {
 		return isPlainObject(parsedBody) && Object.keys(parsedBody).length > 0
-			? { ok: true, body: parsedBody }
-			: { ok: false, reason: 'The request body is empty; a Showpass delivery is a JSON object.' };
+			? { ok: true, body: parsedBody, text: () => undefined }
+			: { ok: false, reason: EMPTY_BODY };
 	}
-	if (source.trim() === '') {
-		return {
-			ok: false,
-			reason: 'The request body is empty; a Showpass delivery is a JSON object.',
-		};
-	}
+	if (source.trim() === '') return { ok: false, reason: EMPTY_BODY };
 	try {
-		return { ok: true, body: JSON.parse(source), text: source };
+		return { ok: true, body: JSON.parse(source), text: () => source };
 	} catch {
 		return {
 			ok: false,
@@ -151,7 +150,8 @@ export function parseDelivery(request: DeliveryBody): ParsedDelivery {
 		return { ok: true, delivery: body, idText: id };
 	}
 	if (typeof id === 'number' && Number.isFinite(id)) {
-		const token = text === undefined ? undefined : findTopLevelIdToken(text);
+		const rawText = text();
+		const token = rawText === undefined ? undefined : findTopLevelIdToken(rawText);
 		const idText = token !== undefined && /^-?\d/.test(token) ? token : String(id);
 		const delivery =
 			Number.isSafeInteger(id) || idText === String(id) ? body : { ...body, id: idText };
