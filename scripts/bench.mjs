@@ -112,7 +112,7 @@ ${table(endToEndRows, ['n8n', 'node', 'requestsPerSecond', 'p50ms', 'p99ms', 'er
 | runtime dependencies | ${foot.runtimeDependencies} | 0 |
 | time to \`require\` the node and credential (after n8n-workflow) | ${foot.requireMsMedian} ms (median of 5 fresh processes) | ≤ 20 ms |
 | dedupe memory at its bound (${foot.dedupeBound} ids of one trigger) | ${(foot.dedupeHeapBytesAtBound / 1024).toFixed(1)} KB heap, ${(foot.dedupeStaticDataBytesAtBound / 1024).toFixed(1)} KB in static data | bounded |
-`;
+${fs.readFileSync(path.join(projectRoot, 'scripts/bench/reading-the-figures.md'), 'utf8')}`;
 	fs.writeFileSync(path.join(projectRoot, 'BENCHMARKS.md'), markdown);
 	log('Wrote BENCHMARKS.md');
 }
