@@ -1,7 +1,6 @@
 // The n8n versions the end-to-end suite, `npm start` and the benchmarks run against.
 // Facts behind each entry are in ../shared/N8N-LOCAL.md.
 import path from 'node:path';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -40,5 +39,3 @@ export function requireKnownVersion(version) {
 	}
 	return N8N_VERSIONS[version];
 }
-
-export const homeDir = os.homedir();
