@@ -6,9 +6,13 @@ const ALGORITHM_PREFIX = /^sha1=/;
 
 export type SignatureCheck = 'valid' | 'invalid' | 'missing';
 
+function signatureDigest(secretKey: string, idText: string): Buffer {
+	return createHmac('sha1', secretKey).update(idText, 'utf8').digest();
+}
+
 /** Lower-case hex HMAC-SHA1 of the delivery's `id` text, as Showpass computes it. */
 export function computeSignature(secretKey: string, idText: string): string {
-	return createHmac('sha1', secretKey).update(idText, 'utf8').digest('hex');
+	return signatureDigest(secretKey, idText).toString('hex');
 }
 
 /**
@@ -31,24 +35,26 @@ export function normalizeSignatureHeader(headerValue: unknown): string {
 
 /** Constant-time check of one header value against one key; never throws on odd input. */
 export function signatureMatches(secretKey: string, idText: string, headerValue: unknown): boolean {
-	const received = normalizeSignatureHeader(headerValue);
-	if (!SHA1_HEX.test(received) || secretKey === '') return false;
-	const expected = Buffer.from(computeSignature(secretKey, idText), 'hex');
-	return timingSafeEqual(expected, Buffer.from(received, 'hex'));
+	return checkSignature(idText, headerValue, [secretKey]) === 'valid';
 }
 
-/** Checks the header against every configured key (current, then previous). */
+/**
+ * Checks the header against every configured key (current, then previous). The header is
+ * normalised and decoded once; every key is tried, so the time taken does not tell which matched.
+ */
 export function checkSignature(
 	idText: string,
 	headerValue: unknown,
 	secretKeys: readonly string[],
 ): SignatureCheck {
-	if (normalizeSignatureHeader(headerValue) === '') return 'missing';
-	const usableKeys = secretKeys.filter((key) => typeof key === 'string' && key !== '');
-	// Every key is tried, so the time taken does not tell which key matched.
+	const normalized = normalizeSignatureHeader(headerValue);
+	if (normalized === '') return 'missing';
+	if (!SHA1_HEX.test(normalized)) return 'invalid';
+	const received = Buffer.from(normalized, 'hex');
 	let matched = false;
-	for (const key of usableKeys) {
-		if (signatureMatches(key, idText, headerValue)) matched = true;
+	for (const key of secretKeys) {
+		if (typeof key !== 'string' || key === '') continue;
+		if (timingSafeEqual(signatureDigest(key, idText), received)) matched = true;
 	}
 	return matched ? 'valid' : 'invalid';
 }
