@@ -4,11 +4,9 @@ const { task, src, dest } = require('gulp');
 task('build:icons', copyIcons);
 
 function copyIcons() {
-	const nodeIcons = src(path.resolve('nodes', '**', '*.{png,svg,json}'), { encoding: false });
-	const nodeDestination = path.resolve('dist', 'nodes');
-	nodeIcons.pipe(dest(nodeDestination));
+	const nodeFiles = src(path.resolve('nodes', '**', '*.{png,svg,json}'), { encoding: false });
+	nodeFiles.pipe(dest(path.resolve('dist', 'nodes')));
 
-	const credentialIcons = src(path.resolve('credentials', '**', '*.{png,svg}'), { encoding: false, allowEmpty: true });
-	const credentialDestination = path.resolve('dist', 'credentials');
-	return credentialIcons.pipe(dest(credentialDestination));
+	const icons = src(path.resolve('icons', '*.{png,svg}'), { encoding: false });
+	return icons.pipe(dest(path.resolve('dist', 'icons')));
 }

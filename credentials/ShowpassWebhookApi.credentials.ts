@@ -6,8 +6,8 @@ export class ShowpassWebhookApi implements ICredentialType {
 	displayName = 'Showpass Webhook API';
 
 	icon = {
-		light: 'file:../nodes/ShowpassTrigger/showpass.svg',
-		dark: 'file:../nodes/ShowpassTrigger/showpass.dark.svg',
+		light: 'file:../icons/showpass.svg',
+		dark: 'file:../icons/showpass.dark.svg',
 	} as const;
 
 	documentationUrl = 'https://github.com/n8n-nodes-showpass/n8n-nodes-showpass#set-up';

@@ -24,7 +24,7 @@ export class ShowpassTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Showpass Trigger',
 		name: 'showpassTrigger',
-		icon: { light: 'file:showpass.svg', dark: 'file:showpass.dark.svg' },
+		icon: { light: 'file:../../icons/showpass.svg', dark: 'file:../../icons/showpass.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle:

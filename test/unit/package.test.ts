@@ -34,7 +34,8 @@ describe('published package', () => {
 		for (const declared of [...manifest.n8n.nodes, ...manifest.n8n.credentials])
 			expect(files).toContain(declared);
 		expect(files).toContain('dist/nodes/ShowpassTrigger/ShowpassTrigger.node.json');
-		expect(files).toContain('dist/nodes/ShowpassTrigger/showpass.svg');
-		expect(files).toContain('dist/nodes/ShowpassTrigger/showpass.dark.svg');
+		expect(files).toContain('dist/nodes/Showpass/Showpass.node.json');
+		expect(files).toContain('dist/icons/showpass.svg');
+		expect(files).toContain('dist/icons/showpass.dark.svg');
 	});
 });

@@ -1,0 +1,71 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { forOperation, type OperationResult } from '../../shared/operation';
+import { showpassJson } from '../../shared/transport';
+import { discountBody, discountSettings } from './fields';
+
+/** Showpass's type for a customer-entered discount code. */
+export const DISCOUNT_CODE_TYPE = 1;
+
+export const properties = forOperation('discount', 'create', [
+	{
+		displayName: 'Code',
+		name: 'code',
+		type: 'string',
+		default: '',
+		placeholder: 'SORRY-REFUND-10',
+		description:
+			'The code customers enter. Showpass uppercases it; leave empty to let Showpass generate one.',
+	},
+	{
+		displayName: 'Discount Type',
+		name: 'valueType',
+		type: 'options',
+		default: 'percentage',
+		options: [
+			{ name: 'Percentage Off', value: 'percentage' },
+			{ name: 'Fixed Amount Off', value: 'amount' },
+		],
+	},
+	{
+		displayName: 'Value',
+		name: 'value',
+		type: 'number',
+		required: true,
+		default: 10,
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		description: 'Percent off (e.g. 25 for 25%) or amount off in the event\'s currency',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: discountSettings,
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const valueType = this.getNodeParameter('valueType', itemIndex) as 'percentage' | 'amount';
+	const value = this.getNodeParameter('value', itemIndex) as number;
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	let body: IDataObject;
+	try {
+		body = discountBody({
+			...additional,
+			code: this.getNodeParameter('code', itemIndex, '') as string,
+			[valueType]: value,
+		});
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), `Value: ${(error as Error).message}`, {
+			itemIndex,
+		});
+	}
+	body.type = DISCOUNT_CODE_TYPE;
+	return await showpassJson.call(
+		this,
+		{ method: 'POST', path: '/financials/discounts/', body },
+		itemIndex,
+	);
+}

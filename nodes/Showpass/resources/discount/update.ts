@@ -1,0 +1,67 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { pathSegment } from '../../shared/connection';
+import { forOperation, type OperationResult } from '../../shared/operation';
+import { showpassJson } from '../../shared/transport';
+import { discountBody, discountIdField, discountSettings } from './fields';
+
+function byDisplayName(fields: INodeProperties[]): INodeProperties[] {
+	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+export const properties = forOperation('discount', 'update', [
+	discountIdField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: byDisplayName([
+			...discountSettings,
+			{
+				displayName: 'Amount Off',
+				name: 'amount',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: 'Fixed amount off. Showpass refuses changes once the code has been used.',
+			},
+			{
+				displayName: 'Code',
+				name: 'code',
+				type: 'string',
+				default: '',
+				description: 'New code. Showpass refuses changes once the code has been used.',
+			},
+			{
+				displayName: 'Percentage Off',
+				name: 'percentage',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
+				default: 0,
+				description: 'Percent off. Showpass refuses changes once the code has been used.',
+			},
+		]),
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const discountId = pathSegment(this.getNodeParameter('discountId', itemIndex), 'Discount ID');
+	const body = discountBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Add at least one field under Update Fields', {
+			itemIndex,
+		});
+	}
+	return await showpassJson.call(
+		this,
+		{ method: 'PUT', path: `/financials/discounts/${discountId}/`, body },
+		itemIndex,
+	);
+}

@@ -1,0 +1,8 @@
+import { getOperation } from '../../shared/records';
+import { transactionIdField } from './shared';
+
+export const { properties, execute } = getOperation({
+	resource: 'invoice',
+	collectionPath: '/financials/invoices/',
+	idField: transactionIdField,
+});

@@ -1,0 +1,8 @@
+import { getOperation } from '../../shared/records';
+import { ticketIdField } from './shared';
+
+export const { properties, execute } = getOperation({
+	resource: 'ticket',
+	collectionPath: '/tickets/items/',
+	idField: ticketIdField,
+});
