@@ -33,3 +33,45 @@ export function triggerItems(execution) {
 	const runs = execution?.data?.resultData?.runData?.['Showpass Trigger'] ?? [];
 	return (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 }
+
+export const ACTION_TYPE = 'n8n-nodes-showpass.showpass';
+
+/**
+ * The Showpass Trigger followed by nodes in a line. Each step is
+ * `{ name, type?, parameters, credentials?, executeOnce? }`; `type` defaults to the Showpass node.
+ */
+export function triggerThenSteps({ name, triggerParameters = {}, webhookCredential, steps }) {
+	const { workflow, webhookId } = triggerWorkflow({ name, parameters: triggerParameters, credential: webhookCredential });
+	const nodes = [...workflow.nodes];
+	const connections = {};
+	let previous = nodes[0].name;
+	steps.forEach((step, index) => {
+		nodes.push({
+			id: `${nodes[0].id}-step-${index}`,
+			name: step.name,
+			type: step.type ?? ACTION_TYPE,
+			typeVersion: step.typeVersion ?? 1,
+			position: [260 * (index + 1), 0],
+			parameters: step.parameters,
+			...(step.credentials ? { credentials: step.credentials } : {}),
+			...(step.executeOnce ? { executeOnce: true } : {}),
+		});
+		connections[previous] = { main: [[{ node: step.name, type: 'main', index: 0 }]] };
+		previous = step.name;
+	});
+	return { webhookId, workflow: { ...workflow, nodes, connections } };
+}
+
+/** The Showpass API credential reference for a node. */
+export function showpassApiCredential(credential) {
+	return { showpassApi: { id: credential.id, name: credential.name } };
+}
+
+/** The items a node output in one execution, or its error. */
+export function nodeRun(execution, nodeName) {
+	const run = execution?.data?.resultData?.runData?.[nodeName]?.[0];
+	return {
+		items: (run?.data?.main?.[0] ?? []).map((item) => item.json),
+		error: run?.error,
+	};
+}
