@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// `npm run screenshots`: starts the pinned n8n with this package, sets up the Slack example with a
+// real signed delivery, and photographs the editor with Debian's Chromium (playwright-core) into
+// docs/images/. Third-party nodes are disabled for the run (nothing leaves 127.0.0.1).
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { launchBrowser, signedInPage } from './lib/browser.mjs';
+import { buildDelivery, postDelivery } from './lib/deliveries.mjs';
+import { N8nInstance } from './lib/n8n-instance.mjs';
+import { DEFAULT_VERSION, projectRoot } from './lib/n8n-versions.mjs';
+
+const outputDir = path.join(projectRoot, 'docs', 'images');
+const version = process.env.SCREENSHOT_N8N_VERSION ?? DEFAULT_VERSION;
+const SECRET_KEY = 'screenshot-secret-key-0f9e';
+const log = (line) => console.log(line);
+
+async function importSlackExample(n8n, credential) {
+	const example = JSON.parse(fs.readFileSync(path.join(projectRoot, 'examples', 'purchase-to-slack.json'), 'utf8'));
+	const nodes = example.nodes.map((node) => {
+		if (node.type === 'n8n-nodes-showpass.showpassTrigger') return { ...node, credentials: { showpassWebhookApi: credential } };
+		if (!node.credentials) return node;
+		const { credentials: _placeholder, ...rest } = node;
+		return { ...rest, disabled: true };
+	});
+	const workflow = await n8n.createWorkflow({ name: example.name, nodes, connections: example.connections, settings: example.settings });
+	await n8n.activateWorkflow(workflow.id);
+	const trigger = nodes.find((node) => node.type === 'n8n-nodes-showpass.showpassTrigger');
+	const reply = await postDelivery(n8n.webhookUrl(trigger.webhookId), buildDelivery('invoice.purchase'), { secretKey: SECRET_KEY });
+	if (reply.status !== 200) throw new Error(`the sample delivery was answered ${reply.status}: ${reply.text}`);
+	const [execution] = await n8n.waitForExecutions(workflow.id, 1);
+	if (!execution) throw new Error('the sample delivery started no execution');
+	return { workflow, execution };
+}
+
+async function dismissPopups(page) {
+	await page.keyboard.press('Escape');
+	for (const close of await page.locator('button[aria-label="Close"], .el-notification__closeBtn').all()) {
+		await close.click({ timeout: 1000 }).catch(() => {});
+	}
+}
+
+async function main() {
+	fs.mkdirSync(outputDir, { recursive: true });
+	const n8n = await N8nInstance.start({ version, log });
+	let browser;
+	try {
+		await n8n.setUpOwnerAndApiKey();
+		const created = await n8n.createCredential('Showpass Webhook account', 'showpassWebhookApi', { secretKey: SECRET_KEY });
+		const credential = { id: created.id, name: created.name };
+		const { workflow, execution } = await importSlackExample(n8n, credential);
+
+		browser = await launchBrowser();
+		const page = await signedInPage(browser, n8n);
+		const shot = async (name) => {
+			await page.waitForTimeout(800);
+			await page.screenshot({ path: path.join(outputDir, name) });
+			log(`wrote docs/images/${name}`);
+		};
+
+		await page.goto(`${n8n.baseUrl}/workflow/new`);
+		await page.locator('[data-test-id="canvas-plus-button"]').click();
+		await page.locator('[data-test-id="node-creator-search-bar"]').fill('Showpass');
+		await page.locator('[data-test-id="node-creator-item-name"]', { hasText: 'Showpass' }).first().waitFor();
+		await shot('node-picker.png');
+
+		await page.goto(`${n8n.baseUrl}/workflow/${workflow.id}`);
+		await page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Showpass Trigger' }).dblclick();
+		await page.locator('[data-test-id="ndv"]').waitFor();
+		await page.locator('[data-test-id="collection-parameter-add"]').first().click();
+		await shot('trigger-panel.png');
+		await page.keyboard.press('Escape');
+		await page.locator('[data-test-id="ndv-close-button"]').click();
+
+		await page.locator('[data-test-id="node-creator-plus-button"]').click();
+		await page.locator('[data-test-id="node-creator-search-bar"]').fill('Showpass');
+		await page.locator('[data-test-id="node-creator-item-name"]', { hasText: /^Showpass$/ }).first().click();
+		await page.locator('[data-test-id="node-creator-action-item"]').first().waitFor();
+		await shot('showpass-actions.png');
+
+		await page.goto(`${n8n.baseUrl}/home/credentials/${created.id}`);
+		await page.locator('[data-test-id="editCredential-modal"]').waitFor();
+		await page.locator('[data-test-id="credentials-config-container-test-success"]').waitFor({ timeout: 15_000 }).catch(() => {});
+		await shot('credential-form.png');
+
+		await page.goto(`${n8n.baseUrl}/workflow/${workflow.id}/executions/${execution.id}`);
+		await page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Compose Message' }).first().waitFor();
+		await dismissPopups(page);
+		await shot('slack-example-execution.png');
+		await page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Compose Message' }).first().dblclick();
+		await page.locator('[data-test-id="ndv"]').waitFor();
+		await shot('slack-example-message.png');
+	} finally {
+		await browser?.close();
+		await n8n.stop();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});

@@ -1,0 +1,85 @@
+// Browser test: the real n8n editor, in Debian's Chromium driven by playwright-core, shows the
+// Showpass nodes as a user meets them: found in the node picker with their icon, and the trigger's
+// panel with its icon, set-up notice and Events parameter. A broken description or icon fails here.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { launchBrowser, signedInPage } from '../../scripts/lib/browser.mjs';
+import { N8nInstance } from '../../scripts/lib/n8n-instance.mjs';
+import { N8N_VERSIONS } from '../../scripts/lib/n8n-versions.mjs';
+import { triggerWorkflow } from '../e2e/workflows.mjs';
+
+const versions = (process.env.E2E_N8N_VERSIONS ?? Object.keys(N8N_VERSIONS).join(',')).split(',').filter(Boolean);
+
+/** Every <img> inside `locator` that shows our icon, with whether it actually loaded. */
+async function showpassIcons(locator) {
+	return locator.evaluateAll((elements) =>
+		elements.flatMap((element) =>
+			[...element.querySelectorAll('img')]
+				.filter((image) => image.src.includes('showpass'))
+				.map((image) => ({ src: image.src, loaded: image.complete && image.naturalWidth > 0 })),
+		),
+	);
+}
+
+for (const version of versions) {
+	describe(`n8n ${version} editor in Chromium`, { timeout: 10 * 60_000 }, () => {
+		let n8n;
+		let browser;
+		let page;
+		let workflowId;
+
+		before(async () => {
+			n8n = await N8nInstance.start({ version, log: (line) => console.log(`# ${line}`) });
+			await n8n.setUpOwnerAndApiKey();
+			const credential = await n8n.createCredential('Showpass Webhook account', 'showpassWebhookApi', { secretKey: 'browser-test-key' });
+			const { workflow } = triggerWorkflow({ name: 'Browser test', credential, parameters: { events: ['invoice.purchase'] } });
+			workflowId = (await n8n.createWorkflow(workflow)).id;
+			browser = await launchBrowser();
+			page = await signedInPage(browser, n8n);
+		});
+
+		after(async () => {
+			await browser?.close();
+			await n8n?.stop();
+		});
+
+		it('the node picker finds Showpass with its icon', async () => {
+			await page.goto(`${n8n.baseUrl}/workflow/new`);
+			await page.locator('[data-test-id="canvas-plus-button"]').click();
+			await page.locator('[data-test-id="node-creator-search-bar"]').fill('Showpass');
+			const item = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="item-iterator-item"]').filter({ hasText: 'Showpass' }).first();
+			await item.waitFor({ timeout: 20_000 });
+			assert.match(await item.innerText(), /Showpass/);
+			await page.waitForFunction(() => [...document.querySelectorAll('[data-test-id="node-creator"] img')].some((image) => image.src.includes('showpass') && image.naturalWidth > 0), null, { timeout: 20_000 });
+			const icons = await showpassIcons(page.locator('[data-test-id="node-creator"]'));
+			assert.ok(icons.length > 0 && icons.every((icon) => icon.loaded), JSON.stringify(icons));
+		});
+
+		it('the trigger\'s panel shows its icon, the set-up notice and the Events parameter', async () => {
+			await page.goto(`${n8n.baseUrl}/workflow/${workflowId}`);
+			const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Showpass Trigger' }).first();
+			await node.waitFor({ timeout: 30_000 });
+			await page.waitForFunction(() => [...document.querySelectorAll('[data-test-id="canvas-node"] img')].some((image) => image.src.includes('showpass') && image.naturalWidth > 0), null, { timeout: 20_000 });
+			const canvasIcons = await showpassIcons(node);
+			assert.ok(canvasIcons.length > 0 && canvasIcons.every((icon) => icon.loaded), JSON.stringify(canvasIcons));
+
+			await node.dblclick();
+			const panel = page.locator('[data-test-id="ndv"]');
+			await panel.waitFor({ timeout: 20_000 });
+			const parameters = panel.locator('[data-test-id="node-parameters"]');
+			await parameters.waitFor();
+			const text = await parameters.innerText();
+			assert.match(text, /Showpass has no API for registering webhooks/);
+			assert.match(text, /Dashboard → Organization Settings → Webhooks → Add Endpoint/);
+			assert.match(text, /Production URL/);
+			assert.match(text, /Events/);
+			const events = panel.locator('[data-test-id="parameter-input-events"]');
+			await events.waitFor();
+			assert.match(await events.innerText(), /Invoice Purchase/);
+			assert.match(text, /Output/);
+			const panelIcons = await showpassIcons(panel);
+			assert.ok(panelIcons.length > 0 && panelIcons.every((icon) => icon.loaded), JSON.stringify(panelIcons));
+		});
+	});
+}
