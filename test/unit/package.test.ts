@@ -1,41 +1,82 @@
 import { execFileSync } from 'child_process';
-import { existsSync, readFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import os from 'os';
 import path from 'path';
 
 const root = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const built = existsSync(
-	path.join(root, 'dist', 'nodes', 'ShowpassTrigger', 'ShowpassTrigger.node.js'),
-);
+const built = existsSync(path.join(root, 'dist', 'nodes', 'Showpass', 'Showpass.node.js'));
 
-describe('published package', () => {
+describe('package.json', () => {
 	it('has no runtime dependencies and n8n-workflow as a peer', () => {
 		expect(manifest.dependencies ?? {}).toEqual({});
 		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
-		expect(manifest.keywords).toContain('n8n-community-node-package');
 	});
 
-	it('packs only dist/, README, LICENSE, CHANGELOG and package.json (after npm run build)', () => {
+	it('carries what npm and n8n\'s community-node listing need', () => {
+		expect(manifest.name).toMatch(/^n8n-nodes-/);
+		expect(manifest.keywords).toContain('n8n-community-node-package');
+		expect(manifest.license).toBe('MIT');
+		expect(manifest.author.email).toMatch(/@/);
+		for (const field of ['description', 'homepage']) expect(manifest[field]).toBeTruthy();
+		expect(manifest.repository.url).toMatch(/^git\+https:\/\//);
+		expect(manifest.bugs.url).toMatch(/^https:\/\//);
+		expect(manifest.files).toEqual(['dist']);
+		expect(manifest.n8n.n8nNodesApiVersion).toBe(1);
+	});
+});
+
+describe('packed tarball (after npm run build)', () => {
+	let tarball = '';
+	let files: string[] = [];
+	let packedManifest: Record<string, unknown> = {};
+	const workDir = mkdtempSync(path.join(os.tmpdir(), 'showpass-pack-'));
+
+	beforeAll(() => {
 		expect(built).toBe(true);
 		const [pack] = JSON.parse(
-			execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir], {
 				cwd: root,
 				encoding: 'utf8',
 			}),
 		);
-		const files: string[] = pack.files.map((file: { path: string }) => file.path);
+		tarball = path.join(workDir, pack.filename);
+		files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+			.split('\n')
+			.filter(Boolean)
+			.map((entry) => entry.replace(/^package\//, ''));
+		packedManifest = JSON.parse(
+			execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
+		);
+	});
+
+	afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+	it('holds only dist/, README, LICENSE, CHANGELOG and package.json, and no tests', () => {
 		const outside = files.filter(
 			(file) =>
 				!file.startsWith('dist/') &&
 				!['README.md', 'LICENSE.md', 'CHANGELOG.md', 'package.json'].includes(file),
 		);
 		expect(outside).toEqual([]);
-		expect(files.some((file) => /test|\.test\./.test(file))).toBe(false);
+		expect(files.some((file) => /(^|\/)test\/|\.test\./.test(file))).toBe(false);
+	});
+
+	it('holds every node and credential n8n is told to load, with their icons and codex', () => {
 		for (const declared of [...manifest.n8n.nodes, ...manifest.n8n.credentials])
 			expect(files).toContain(declared);
-		expect(files).toContain('dist/nodes/ShowpassTrigger/ShowpassTrigger.node.json');
-		expect(files).toContain('dist/nodes/Showpass/Showpass.node.json');
-		expect(files).toContain('dist/icons/showpass.svg');
-		expect(files).toContain('dist/icons/showpass.dark.svg');
+		expect(files).toEqual(
+			expect.arrayContaining([
+				'dist/nodes/Showpass/Showpass.node.json',
+				'dist/nodes/ShowpassTrigger/ShowpassTrigger.node.json',
+				'dist/icons/showpass.svg',
+				'dist/icons/showpass.dark.svg',
+			]),
+		);
+	});
+
+	it('declares no runtime dependencies in the packed package.json', () => {
+		expect(packedManifest.dependencies ?? {}).toEqual({});
+		expect(packedManifest.name).toBe('n8n-nodes-showpass');
 	});
 });
