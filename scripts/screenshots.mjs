@@ -7,6 +7,7 @@ import path from 'node:path';
 
 import { launchBrowser, signedInPage } from './lib/browser.mjs';
 import { buildDelivery, postDelivery } from './lib/deliveries.mjs';
+import { localExample } from './lib/example-workflow.mjs';
 import { N8nInstance } from './lib/n8n-instance.mjs';
 import { DEFAULT_VERSION, projectRoot } from './lib/n8n-versions.mjs';
 
@@ -15,18 +16,11 @@ const version = process.env.SCREENSHOT_N8N_VERSION ?? DEFAULT_VERSION;
 const SECRET_KEY = 'screenshot-secret-key-0f9e';
 const log = (line) => console.log(line);
 
-async function importSlackExample(n8n, credential) {
-	const example = JSON.parse(fs.readFileSync(path.join(projectRoot, 'examples', 'purchase-to-slack.json'), 'utf8'));
-	const nodes = example.nodes.map((node) => {
-		if (node.type === 'n8n-nodes-showpass.showpassTrigger') return { ...node, credentials: { showpassWebhookApi: credential } };
-		if (!node.credentials) return node;
-		const { credentials: _placeholder, ...rest } = node;
-		return { ...rest, disabled: true };
-	});
-	const workflow = await n8n.createWorkflow({ name: example.name, nodes, connections: example.connections, settings: example.settings });
+async function importSlackExample(n8n, webhookCredential) {
+	const { workflow: example, webhookId } = localExample('purchase-to-slack.json', { webhookCredential });
+	const workflow = await n8n.createWorkflow(example);
 	await n8n.activateWorkflow(workflow.id);
-	const trigger = nodes.find((node) => node.type === 'n8n-nodes-showpass.showpassTrigger');
-	const reply = await postDelivery(n8n.webhookUrl(trigger.webhookId), buildDelivery('invoice.purchase'), { secretKey: SECRET_KEY });
+	const reply = await postDelivery(n8n.webhookUrl(webhookId), buildDelivery('invoice.purchase'), { secretKey: SECRET_KEY });
 	if (reply.status !== 200) throw new Error(`the sample delivery was answered ${reply.status}: ${reply.text}`);
 	const [execution] = await n8n.waitForExecutions(workflow.id, 1);
 	if (!execution) throw new Error('the sample delivery started no execution');
@@ -47,8 +41,7 @@ async function main() {
 	try {
 		await n8n.setUpOwnerAndApiKey();
 		const created = await n8n.createCredential('Showpass Webhook account', 'showpassWebhookApi', { secretKey: SECRET_KEY });
-		const credential = { id: created.id, name: created.name };
-		const { workflow, execution } = await importSlackExample(n8n, credential);
+		const { workflow, execution } = await importSlackExample(n8n, created);
 
 		browser = await launchBrowser();
 		const page = await signedInPage(browser, n8n);

@@ -1,4 +1,13 @@
-// The example workflow `npm start` installs: Showpass Trigger → a one-line summary of the delivery.
+// The example workflows `npm start` installs, and examples/ made runnable on a local n8n.
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { projectRoot } from './n8n-versions.mjs';
+
+export const TRIGGER_TYPE = 'n8n-nodes-showpass.showpassTrigger';
+export const ACTION_TYPE = 'n8n-nodes-showpass.showpass';
+
+// Showpass Trigger → a one-line summary of the delivery.
 export const DEMO_WEBHOOK_ID = 'showpass-demo';
 export const DEMO_WORKFLOW_NAME = 'Showpass → summary (example)';
 
@@ -14,7 +23,7 @@ export function exampleWorkflow(credential) {
 			{
 				id: 'showpass-trigger',
 				name: 'Showpass Trigger',
-				type: 'n8n-nodes-showpass.showpassTrigger',
+				type: TRIGGER_TYPE,
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: DEMO_WEBHOOK_ID,
@@ -40,3 +49,41 @@ export function exampleWorkflow(credential) {
 		},
 	};
 }
+
+/**
+ * A workflow from examples/ made runnable on a local n8n: the Showpass nodes get the given
+ * credentials (and the trigger `webhookId`), and nodes of other services are disabled, since their
+ * services are not reachable here (n8n passes their input through, which shows what they would get).
+ */
+export function localExample(file, { webhookCredential, apiCredential, webhookId }) {
+	const example = JSON.parse(fs.readFileSync(path.join(projectRoot, 'examples', file), 'utf8'));
+	const reference = (credential) => ({ id: credential.id, name: credential.name });
+	const nodes = example.nodes.map((node) => {
+		if (node.type === TRIGGER_TYPE) {
+			return { ...node, webhookId: webhookId ?? node.webhookId, credentials: { showpassWebhookApi: reference(webhookCredential) } };
+		}
+		if (node.type === ACTION_TYPE) return { ...node, credentials: { showpassApi: reference(apiCredential) } };
+		if (!node.credentials) return node;
+		const { credentials: _placeholder, ...rest } = node;
+		return { ...rest, disabled: true };
+	});
+	const trigger = nodes.find((node) => node.type === TRIGGER_TYPE);
+	return {
+		workflow: { name: example.name, nodes, connections: example.connections, settings: example.settings },
+		webhookId: trigger.webhookId,
+	};
+}
+
+/** The refund → tickets → summary example, as `npm start` installs it. */
+export const refundExampleWorkflow = {
+	name: 'Showpass refund → the invoice\'s tickets → summary (example)',
+	webhookId: 'showpass-demo-refund',
+	build(webhookCredential, apiCredential) {
+		const { workflow } = localExample('refund-tickets-summary.json', {
+			webhookCredential,
+			apiCredential,
+			webhookId: this.webhookId,
+		});
+		return { ...workflow, name: this.name };
+	},
+};

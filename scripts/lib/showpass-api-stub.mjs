@@ -22,8 +22,10 @@ export class ShowpassApiStub {
 	 * @param {string|number} options.organizationId  the only organization (venue) served
 	 * @param {number} [options.eventCount] events listed (enough for several pages)
 	 * @param {number} [options.ticketsPendingFor] how many times an invoice's tickets answer 202 first
+	 * @param {boolean} [options.autoInvoices] answer any transaction id with a made-up invoice (for `npm start`)
 	 */
-	constructor({ token, organizationId, eventCount = 23, ticketsPendingFor = 1 }) {
+	constructor({ token, organizationId, eventCount = 23, ticketsPendingFor = 1, autoInvoices = false }) {
+		this.autoInvoices = autoInvoices;
 		this.token = token;
 		this.organizationId = String(organizationId);
 		this.ticketsPendingFor = ticketsPendingFor;
@@ -54,14 +56,14 @@ export class ShowpassApiStub {
 		return { invoice, tickets };
 	}
 
-	async start() {
+	async start(port = 0) {
 		this.server = http.createServer((request, response) => {
 			let raw = '';
 			request.setEncoding('utf8');
 			request.on('data', (chunk) => (raw += chunk));
 			request.on('end', () => this.#answer(request, raw, response));
 		});
-		await new Promise((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+		await new Promise((resolve) => this.server.listen(port, '127.0.0.1', resolve));
 		this.baseUrl = `http://127.0.0.1:${this.server.address().port}`;
 		return this;
 	}
@@ -132,6 +134,11 @@ export class ShowpassApiStub {
 	#route(method, route, url, body, send) {
 		const query = url.searchParams;
 		let match;
+		const invoiceRoute = /^\/financials\/invoices\/([^/]+)\//.exec(route);
+		if (this.autoInvoices && invoiceRoute && invoiceRoute[1] !== 'items') {
+			const transactionId = decodeURIComponent(invoiceRoute[1]);
+			if (!this.invoices.has(transactionId)) this.addInvoice(transactionId);
+		}
 		if (method === 'GET' && route === '/events/') {
 			const search = (query.get('search') ?? '').toLowerCase();
 			return this.#page(url, this.events.filter((event) => event.name.toLowerCase().includes(search)), send);

@@ -13,6 +13,7 @@ import { N8nInstance } from '../../scripts/lib/n8n-instance.mjs';
 import { N8N_VERSIONS } from '../../scripts/lib/n8n-versions.mjs';
 import { ShowpassApiStub } from '../../scripts/lib/showpass-api-stub.mjs';
 import { buildDelivery, loadFixture, postDelivery } from '../../scripts/lib/deliveries.mjs';
+import { localExample } from '../../scripts/lib/example-workflow.mjs';
 import { nodeRun } from './workflows.mjs';
 
 const examplesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
@@ -47,22 +48,14 @@ for (const version of versions) {
 
 		/** Imports an example as a user would, with our credentials and third-party nodes disabled. */
 		async function importExample(file) {
-			const example = loadExample(file);
 			counter += 1;
-			const nodes = example.nodes.map((node) => {
-				if (node.type === 'n8n-nodes-showpass.showpassTrigger') {
-					return { ...node, webhookId: `examples-${version}-${counter}`, credentials: { showpassWebhookApi: credentials.webhook } };
-				}
-				if (node.type === 'n8n-nodes-showpass.showpass') return { ...node, credentials: { showpassApi: credentials.api } };
-				if (node.credentials) {
-					const { credentials: _placeholder, ...rest } = node;
-					return { ...rest, disabled: true };
-				}
-				return node;
+			const { workflow, webhookId } = localExample(file, {
+				...credentials,
+				webhookId: `examples-${version}-${counter}`,
 			});
-			const created = await n8n.createWorkflow({ name: example.name, nodes, connections: example.connections, settings: example.settings });
+			const created = await n8n.createWorkflow(workflow);
 			await n8n.activateWorkflow(created.id);
-			return { id: created.id, url: n8n.webhookUrl(`examples-${version}-${counter}`), example };
+			return { id: created.id, url: n8n.webhookUrl(webhookId) };
 		}
 
 		async function deliver(imported, delivery) {
@@ -83,7 +76,7 @@ for (const version of versions) {
 				baseUrl: showpass.baseUrl,
 				allowedHttpRequestDomains: 'all',
 			});
-			credentials = { webhook: { id: webhook.id, name: webhook.name }, api: { id: api.id, name: api.name } };
+			credentials = { webhookCredential: webhook, apiCredential: api };
 		});
 
 		after(async () => {

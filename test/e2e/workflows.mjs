@@ -1,5 +1,7 @@
 // Workflows the end-to-end tests import into a real n8n.
-export const TRIGGER_TYPE = 'n8n-nodes-showpass.showpassTrigger';
+import { ACTION_TYPE, TRIGGER_TYPE } from '../../scripts/lib/example-workflow.mjs';
+
+export { ACTION_TYPE, TRIGGER_TYPE };
 
 let counter = 0;
 
@@ -33,8 +35,6 @@ export function triggerItems(execution) {
 	const runs = execution?.data?.resultData?.runData?.['Showpass Trigger'] ?? [];
 	return (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 }
-
-export const ACTION_TYPE = 'n8n-nodes-showpass.showpass';
 
 /**
  * The Showpass Trigger followed by nodes in a line. Each step is
