@@ -10,7 +10,7 @@ export class ShowpassWebhookApi implements ICredentialType {
 		dark: 'file:../icons/showpass.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-showpass/n8n-nodes-showpass#set-up';
+	documentationUrl = 'https://github.com/n8n-nodes-showpass/n8n-nodes-showpass#set-up-the-trigger';
 
 	properties: INodeProperties[] = [
 		{
