@@ -71,9 +71,10 @@ export const properties = forOperation('ticket', 'scan', [
 
 /** Records a pickup, return or void through Showpass's scan-history endpoint. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const ticketId = pathSegment(this.getNodeParameter('ticketId', itemIndex), 'Ticket ID');
+	const ticketId = String(this.getNodeParameter('ticketId', itemIndex) ?? '').trim();
+	const ticketPath = `/tickets/items/${pathSegment(ticketId, 'Ticket ID')}/`;
 	const action = this.getNodeParameter('scanAction', itemIndex) as 'pickup' | 'return' | 'void';
-	const body: IDataObject = { item: idValue(decodeURIComponent(ticketId)), action };
+	const body: IDataObject = { item: idValue(ticketId), action };
 
 	if (action === 'pickup') {
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -81,7 +82,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (barcode === '') {
 			const ticket = await showpassJson.call(
 				this,
-				{ method: 'GET', path: `/tickets/items/${ticketId}/` },
+				{ method: 'GET', path: ticketPath },
 				itemIndex,
 			);
 			barcode = String(ticket.barcode_string ?? '');
