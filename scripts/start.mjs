@@ -66,13 +66,7 @@ async function main() {
 	let refundWorkflow = named(refundExampleWorkflow.name);
 	if (!workflow || !refundWorkflow) {
 		const webhookCredential = await n8n.createCredential('Showpass demo', 'showpassWebhookApi', { secretKey: DEMO_SECRET });
-		const apiCredential = await n8n.createCredential('Showpass API (local stand-in)', 'showpassApi', {
-			apiToken: DEMO_API_TOKEN,
-			organizationId: DEMO_ORGANIZATION_ID,
-			environment: 'custom',
-			baseUrl: showpass.baseUrl,
-			allowedHttpRequestDomains: 'all',
-		});
+		const apiCredential = await n8n.createCredential('Showpass API (local stand-in)', 'showpassApi', showpass.credentialData());
 		workflow ??= await n8n.createWorkflow(exampleWorkflow(webhookCredential));
 		refundWorkflow ??= await n8n.createWorkflow(refundExampleWorkflow.build(webhookCredential, apiCredential));
 	}

@@ -56,6 +56,20 @@ export class ShowpassApiStub {
 		return { invoice, tickets };
 	}
 
+	/**
+	 * Data for an n8n "Showpass API" credential pointing at this stand-in. n8n 1.x's public API
+	 * schema also wants the domain restriction n8n adds to every credential with authentication.
+	 */
+	credentialData() {
+		return {
+			apiToken: this.token,
+			organizationId: this.organizationId,
+			environment: 'custom',
+			baseUrl: this.baseUrl,
+			allowedHttpRequestDomains: 'all',
+		};
+	}
+
 	async start(port = 0) {
 		this.server = http.createServer((request, response) => {
 			let raw = '';

@@ -45,17 +45,12 @@ for (const version of versions) {
 			n8n = await N8nInstance.start({ version, log: (line) => console.log(`# ${line}`) });
 			await n8n.setUpOwnerAndApiKey();
 			webhookCredential = await n8n.createCredential('Showpass webhook', 'showpassWebhookApi', { secretKey: SECRET_KEY });
-			// n8n 1.x's public API schema wants the domain restriction n8n adds to every credential with authentication.
-			const standIn = {
-				organizationId: ORGANIZATION_ID,
-				environment: 'custom',
-				baseUrl: `${showpass.baseUrl}/`,
-				allowedHttpRequestDomains: 'all',
-			};
-			apiCredential = await n8n.createCredential('Showpass API (stand-in)', 'showpassApi', { apiToken: API_TOKEN, ...standIn });
+			// The trailing slash checks that the node normalises a pasted Base URL.
+			const standIn = { ...showpass.credentialData(), baseUrl: `${showpass.baseUrl}/` };
+			apiCredential = await n8n.createCredential('Showpass API (stand-in)', 'showpassApi', standIn);
 			wrongTokenCredential = await n8n.createCredential('Showpass API (wrong token)', 'showpassApi', {
-				apiToken: 'not-the-token',
 				...standIn,
+				apiToken: 'not-the-token',
 			});
 		});
 

@@ -69,13 +69,7 @@ for (const version of versions) {
 			n8n = await N8nInstance.start({ version, log: (line) => console.log(`# ${line}`) });
 			await n8n.setUpOwnerAndApiKey();
 			const webhook = await n8n.createCredential('Showpass Webhook account', 'showpassWebhookApi', { secretKey: SECRET_KEY });
-			const api = await n8n.createCredential('Showpass API account', 'showpassApi', {
-				apiToken: API_TOKEN,
-				organizationId: ORGANIZATION_ID,
-				environment: 'custom',
-				baseUrl: showpass.baseUrl,
-				allowedHttpRequestDomains: 'all',
-			});
+			const api = await n8n.createCredential('Showpass API account', 'showpassApi', showpass.credentialData());
 			credentials = { webhookCredential: webhook, apiCredential: api };
 		});
 

@@ -28,11 +28,20 @@ export interface ShowpassResponse {
 	body: unknown;
 }
 
+async function credentialsOf(context: IExecuteFunctions, itemIndex: number) {
+	return await context.getCredentials<ShowpassCredentials & IDataObject>(CREDENTIAL_NAME, itemIndex);
+}
+
+/** The organization (venue) the credential acts for, as Showpass bodies carry it. */
+export async function organizationIdOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): Promise<string | number> {
+	return (await credentialsOf(context, itemIndex)).organizationId;
+}
+
 async function organizationUrl(context: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const credentials = await context.getCredentials<ShowpassCredentials & IDataObject>(
-		CREDENTIAL_NAME,
-		itemIndex,
-	);
+	const credentials = await credentialsOf(context, itemIndex);
 	try {
 		return organizationUrlOf(credentials);
 	} catch (error) {

@@ -1,8 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import type { ShowpassCredentials } from '../../shared/connection';
 import { forOperation, type OperationResult } from '../../shared/operation';
-import { CREDENTIAL_NAME, showpassJson } from '../../shared/transport';
+import { organizationIdOf, showpassJson } from '../../shared/transport';
 import { basketItemsField, linkSettings, linkTypeOptions, QUICK_PURCHASE, trackingLinkBody } from './fields';
 
 export const properties = forOperation('trackingLink', 'create', [
@@ -32,12 +31,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		via === QUICK_PURCHASE
 			? (this.getNodeParameter('basketItems', itemIndex, {}) as IDataObject)
 			: {};
-	const credentials = await this.getCredentials<ShowpassCredentials & IDataObject>(
-		CREDENTIAL_NAME,
-		itemIndex,
-	);
 	const body = trackingLinkBody(
-		credentials.organizationId,
+		await organizationIdOf(this, itemIndex),
 		via,
 		this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
 		basketItems,

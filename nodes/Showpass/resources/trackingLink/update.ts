@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { pathSegment, type ShowpassCredentials } from '../../shared/connection';
+import { pathSegment } from '../../shared/connection';
 import { forOperation, type OperationResult } from '../../shared/operation';
-import { CREDENTIAL_NAME, showpassJson } from '../../shared/transport';
+import { organizationIdOf, showpassJson } from '../../shared/transport';
 import {
 	basketItemsField,
 	linkSettings,
@@ -32,12 +32,8 @@ export const properties = forOperation('trackingLink', 'update', [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const linkId = pathSegment(this.getNodeParameter('trackingLinkId', itemIndex), 'Tracking Link ID');
-	const credentials = await this.getCredentials<ShowpassCredentials & IDataObject>(
-		CREDENTIAL_NAME,
-		itemIndex,
-	);
 	const body = trackingLinkBody(
-		credentials.organizationId,
+		await organizationIdOf(this, itemIndex),
 		QUICK_PURCHASE,
 		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
 		this.getNodeParameter('basketItems', itemIndex, {}) as IDataObject,
