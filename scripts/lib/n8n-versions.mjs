@@ -21,6 +21,11 @@ export const N8N_VERSIONS = {
 
 export const DEFAULT_VERSION = '2.41.1';
 
+/** The versions the end-to-end and browser suites run: all pinned ones, or E2E_N8N_VERSIONS (comma-separated). */
+export function testedVersions() {
+	return (process.env.E2E_N8N_VERSIONS ?? Object.keys(N8N_VERSIONS).join(',')).split(',').filter(Boolean);
+}
+
 export function cacheRoot() {
 	return process.env.SHOWPASS_N8N_CACHE
 		? path.resolve(process.env.SHOWPASS_N8N_CACHE)

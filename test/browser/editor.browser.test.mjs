@@ -6,10 +6,10 @@ import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser, signedInPage } from '../../scripts/lib/browser.mjs';
 import { N8nInstance } from '../../scripts/lib/n8n-instance.mjs';
-import { N8N_VERSIONS } from '../../scripts/lib/n8n-versions.mjs';
+import { testedVersions } from '../../scripts/lib/n8n-versions.mjs';
 import { triggerWorkflow } from '../e2e/workflows.mjs';
 
-const versions = (process.env.E2E_N8N_VERSIONS ?? Object.keys(N8N_VERSIONS).join(',')).split(',').filter(Boolean);
+const versions = testedVersions();
 
 /** Every <img> inside `locator` that shows our icon, with whether it actually loaded. */
 async function showpassIcons(locator) {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { N8nInstance } from '../../scripts/lib/n8n-instance.mjs';
-import { N8N_VERSIONS } from '../../scripts/lib/n8n-versions.mjs';
+import { testedVersions } from '../../scripts/lib/n8n-versions.mjs';
 import { ShowpassApiStub } from '../../scripts/lib/showpass-api-stub.mjs';
 import { buildDelivery, postDelivery } from '../../scripts/lib/deliveries.mjs';
 import { nodeRun, showpassApiCredential, triggerThenSteps } from './workflows.mjs';
@@ -14,7 +14,7 @@ import { nodeRun, showpassApiCredential, triggerThenSteps } from './workflows.mj
 const SECRET_KEY = 'e2e-action-secret-4c1d';
 const API_TOKEN = 'e2e-showpass-token-91ab';
 const ORGANIZATION_ID = '5796';
-const versions = (process.env.E2E_N8N_VERSIONS ?? Object.keys(N8N_VERSIONS).join(',')).split(',').filter(Boolean);
+const versions = testedVersions();
 
 for (const version of versions) {
 	describe(`Showpass node on n8n ${version}`, { timeout: 15 * 60_000 }, () => {

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { N8nInstance } from '../../scripts/lib/n8n-instance.mjs';
-import { N8N_VERSIONS } from '../../scripts/lib/n8n-versions.mjs';
+import { testedVersions } from '../../scripts/lib/n8n-versions.mjs';
 import { ShowpassApiStub } from '../../scripts/lib/showpass-api-stub.mjs';
 import { buildDelivery, loadFixture, postDelivery } from '../../scripts/lib/deliveries.mjs';
 import { localExample } from '../../scripts/lib/example-workflow.mjs';
@@ -20,7 +20,7 @@ const examplesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..'
 const SECRET_KEY = 'e2e-examples-secret-77aa';
 const API_TOKEN = 'e2e-examples-token-12cd';
 const ORGANIZATION_ID = '5796';
-const versions = (process.env.E2E_N8N_VERSIONS ?? Object.keys(N8N_VERSIONS).join(',')).split(',').filter(Boolean);
+const versions = testedVersions();
 
 const loadExample = (file) => JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8'));
 const unique = (values) => [...new Set(values)].join(', ');

@@ -5,13 +5,13 @@ import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
 import { N8nInstance } from '../../scripts/lib/n8n-instance.mjs';
-import { N8N_VERSIONS } from '../../scripts/lib/n8n-versions.mjs';
+import { testedVersions } from '../../scripts/lib/n8n-versions.mjs';
 import { buildDelivery, EVENT_TYPES, loadFixture, postDelivery, sign } from '../../scripts/lib/deliveries.mjs';
 import { triggerItems, triggerWorkflow } from './workflows.mjs';
 
 const CURRENT_KEY = 'e2e-current-key-7f3a9c';
 const PREVIOUS_KEY = 'e2e-previous-key-51bd02';
-const versions = (process.env.E2E_N8N_VERSIONS ?? Object.keys(N8N_VERSIONS).join(',')).split(',').filter(Boolean);
+const versions = testedVersions();
 
 for (const version of versions) {
 	describe(`Showpass Trigger on n8n ${version}`, { timeout: 15 * 60_000 }, () => {
