@@ -65,7 +65,8 @@ for (const version of versions) {
 		}
 
 		before(async () => {
-			showpass = await new ShowpassApiStub({ token: API_TOKEN, organizationId: ORGANIZATION_ID }).start();
+			// As `npm start` runs it: the sample deliveries' orders exist in the stand-in.
+			showpass = await new ShowpassApiStub({ token: API_TOKEN, organizationId: ORGANIZATION_ID, autoInvoices: true }).start();
 			n8n = await N8nInstance.start({ version, log: (line) => console.log(`# ${line}`) });
 			await n8n.setUpOwnerAndApiKey();
 			const webhook = await n8n.createCredential('Showpass Webhook account', 'showpassWebhookApi', { secretKey: SECRET_KEY });
@@ -166,10 +167,15 @@ for (const version of versions) {
 			}
 		});
 
-		it('refund → the invoice\'s tickets from Showpass → one summary for Slack', async () => {
+		it('refund → the invoice\'s tickets from Showpass → one summary for Slack, as the README quotes it', async () => {
 			const imported = await importExample('refund-tickets-summary.json');
 			const delivery = buildDelivery('invoice.refund');
-			const { tickets } = showpass.addInvoice(delivery.data.transaction_id, { ticketCount: 2 });
+			// The stand-in serves the sample order as `npm start` does: the refunded delivery's own tickets.
+			const { tickets } = showpass.invoices.get(delivery.data.transaction_id);
+			assert.deepEqual(
+				tickets.map((ticket) => [ticket.id, String(ticket.event_id), ticket.barcode_string, ticket.status]),
+				delivery.data.ticket_items.map((item) => [item.id, item.event_id, item.barcode_string, 'voided']),
+			);
 			await deliver(imported, delivery);
 			const [execution] = await n8n.waitForExecutions(imported.id, 1, { timeoutMs: 90_000 });
 			assert.equal(execution.status, 'success', JSON.stringify(execution.data?.resultData?.error ?? {}));
@@ -182,6 +188,8 @@ for (const version of versions) {
 			]);
 			const asked = showpass.requestsTo(`/financials/invoices/${delivery.data.transaction_id}/tickets/`);
 			assert.deepEqual(asked.map((request) => request.status), [202, 200]);
+			const readme = fs.readFileSync(path.join(examplesDir, '..', 'README.md'), 'utf8');
+			assert.ok(readme.includes(`\`${summary}\``), `README.md does not quote the refund summary: ${summary}`);
 		});
 	});
 }
