@@ -1,12 +1,18 @@
 const path = require('path');
-const { task, src, dest } = require('gulp');
+const { task, src, dest, parallel } = require('gulp');
 
-task('build:icons', copyIcons);
+// Node metadata (`*.node.json`), icons and the output schemas (`__schema__/v<version>/…/*.json`,
+// which n8n reads next to the built node file) go into dist/ beside the compiled code.
+function copyNodeFiles() {
+	return src(path.resolve('nodes', '**', '*.{png,svg,json}'), { encoding: false }).pipe(
+		dest(path.resolve('dist', 'nodes')),
+	);
+}
 
 function copyIcons() {
-	const nodeFiles = src(path.resolve('nodes', '**', '*.{png,svg,json}'), { encoding: false });
-	nodeFiles.pipe(dest(path.resolve('dist', 'nodes')));
-
-	const icons = src(path.resolve('icons', '*.{png,svg}'), { encoding: false });
-	return icons.pipe(dest(path.resolve('dist', 'icons')));
+	return src(path.resolve('icons', '*.{png,svg}'), { encoding: false }).pipe(
+		dest(path.resolve('dist', 'icons')),
+	);
 }
+
+task('build:icons', parallel(copyNodeFiles, copyIcons));

@@ -6,6 +6,8 @@ import { projectRoot } from './n8n-versions.mjs';
 
 export const TRIGGER_TYPE = 'n8n-nodes-showpass.showpassTrigger';
 export const ACTION_TYPE = 'n8n-nodes-showpass.showpass';
+/** n8n's own Webhook node, which starts the examples that a scanner or a sign-up form calls. */
+export const WEBHOOK_TYPE = 'n8n-nodes-base.webhook';
 
 // Showpass Trigger → a one-line summary of the delivery.
 export const DEMO_WEBHOOK_ID = 'showpass-demo';
@@ -54,6 +56,7 @@ export function exampleWorkflow(credential) {
  * A workflow from examples/ made runnable on a local n8n: the Showpass nodes get the given
  * credentials (and the trigger `webhookId`), and nodes of other services are disabled, since their
  * services are not reachable here (n8n passes their input through, which shows what they would get).
+ * Returns the trigger's `webhookId`, or the path of the example's Webhook node.
  */
 export function localExample(file, { webhookCredential, apiCredential, webhookId }) {
 	const example = JSON.parse(fs.readFileSync(path.join(projectRoot, 'examples', file), 'utf8'));
@@ -68,9 +71,11 @@ export function localExample(file, { webhookCredential, apiCredential, webhookId
 		return { ...rest, disabled: true };
 	});
 	const trigger = nodes.find((node) => node.type === TRIGGER_TYPE);
+	const webhook = nodes.find((node) => node.type === WEBHOOK_TYPE);
 	return {
 		workflow: { name: example.name, nodes, connections: example.connections, settings: example.settings },
-		webhookId: trigger.webhookId,
+		webhookId: trigger?.webhookId,
+		webhookPath: webhook?.parameters.path,
 	};
 }
 

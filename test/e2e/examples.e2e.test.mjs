@@ -49,13 +49,14 @@ for (const version of versions) {
 		/** Imports an example as a user would, with our credentials and third-party nodes disabled. */
 		async function importExample(file) {
 			counter += 1;
-			const { workflow, webhookId } = localExample(file, {
+			const { workflow, webhookId, webhookPath } = localExample(file, {
 				...credentials,
 				webhookId: `examples-${version}-${counter}`,
 			});
 			const created = await n8n.createWorkflow(workflow);
 			await n8n.activateWorkflow(created.id);
-			return { id: created.id, url: n8n.webhookUrl(webhookId) };
+			const url = webhookPath ? `${n8n.baseUrl}/webhook/${webhookPath}` : n8n.webhookUrl(webhookId);
+			return { id: created.id, url };
 		}
 
 		async function deliver(imported, delivery) {
@@ -79,14 +80,16 @@ for (const version of versions) {
 			await showpass?.stop();
 		});
 
-		it('every example file is a workflow with the Showpass Trigger and a description in examples/README.md', () => {
+		it('every example file is a workflow with a Showpass node and a description in both READMEs', () => {
 			const readme = fs.readFileSync(path.join(examplesDir, 'README.md'), 'utf8');
+			const mainReadme = fs.readFileSync(path.join(examplesDir, '..', 'README.md'), 'utf8');
 			const files = fs.readdirSync(examplesDir).filter((file) => file.endsWith('.json'));
-			assert.ok(files.length >= 4, files.join(', '));
+			assert.ok(files.length >= 6, files.join(', '));
 			for (const file of files) {
 				const example = loadExample(file);
-				assert.ok(example.nodes.some((node) => node.type === 'n8n-nodes-showpass.showpassTrigger'), file);
+				assert.ok(example.nodes.some((node) => node.type.startsWith('n8n-nodes-showpass.')), file);
 				assert.ok(readme.includes(`(${file})`), `examples/README.md does not link ${file}`);
+				assert.ok(mainReadme.includes(`(examples/${file})`), `README.md does not link ${file}`);
 			}
 		});
 
@@ -190,6 +193,77 @@ for (const version of versions) {
 			assert.deepEqual(asked.map((request) => request.status), [202, 200]);
 			const readme = fs.readFileSync(path.join(examplesDir, '..', 'README.md'), 'utf8');
 			assert.ok(readme.includes(`\`${summary}\``), `README.md does not quote the refund summary: ${summary}`);
+		});
+		it('door check-in: a scanner posts a barcode → admitted once, then "already used"; an unknown barcode is refused', async () => {
+			const imported = await importExample('door-check-in.json');
+			const [ticket] = showpass.addInvoice(`door-${version}`, { ticketCount: 1 }).tickets;
+			const scan = async (barcode) => {
+				const response = await fetch(imported.url, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ barcode }),
+				});
+				const text = await response.text();
+				assert.equal(response.status, 200, text);
+				return JSON.parse(text);
+			};
+			const historiesBefore = showpass.requestsTo('/tickets/items/histories/').length;
+
+			assert.deepEqual(await scan(ticket.barcode_string), {
+				admitted: true,
+				reason: 'checked in',
+				ticket: ticket.id,
+				ticketType: ticket.type.name,
+			});
+			assert.equal(showpass.tickets.get(String(ticket.id)).status, 'used');
+			const histories = showpass.requestsTo('/tickets/items/histories/').slice(historiesBefore);
+			assert.deepEqual(
+				histories.map((request) => [request.method, request.status, request.body.item, request.body.action, request.body.barcode_string, request.body.scanner_device]),
+				[['POST', 201, ticket.id, 'pickup', ticket.barcode_string, 'door-1']],
+			);
+
+			assert.deepEqual(await scan(ticket.barcode_string), { admitted: false, reason: 'already used' });
+			assert.deepEqual(await scan('NOT-A-TICKET'), { admitted: false, reason: 'No ticket found for code "NOT-A-TICKET".' });
+			// Neither refusal records anything in Showpass: still the one check-in.
+			assert.equal(showpass.requestsTo('/tickets/items/histories/').length, historiesBefore + 1);
+			const verifications = showpass.requestsTo('/tickets/items/scan/').slice(-3);
+			assert.deepEqual(verifications.map((request) => [request.status, request.query.code ?? request.body?.code]), [
+				[200, ticket.barcode_string],
+				[200, ticket.barcode_string],
+				[404, 'NOT-A-TICKET'],
+			]);
+			const executions = await n8n.waitForExecutions(imported.id, 3);
+			assert.deepEqual(executions.map((execution) => execution.status), ['success', 'success', 'success']);
+		});
+
+		it('member signs up → a one-use ticket-type code in Showpass → the email gets the code', async () => {
+			const imported = await importExample('member-password-email.json');
+			const member = { email: 'grace@example.com', name: 'Grace', memberId: 'm17' };
+			const response = await fetch(imported.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(member),
+			});
+			assert.equal(response.status, 200, await response.text());
+			const [execution] = await n8n.waitForExecutions(imported.id, 1);
+			assert.equal(execution.status, 'success', JSON.stringify(execution.data?.resultData?.error ?? {}));
+
+			const [created] = showpass.requestsTo('/passwords/').filter((request) => request.method === 'POST');
+			assert.equal(created.status, 201);
+			assert.equal(created.body.password, 'MEMBER-M17');
+			assert.equal(created.body.ticket_type, 3002);
+			assert.equal(created.body.max_item_purchase_limit, 1);
+			assert.equal('event_id' in created.body, false);
+			const [code] = [...showpass.passwords.values()].filter((record) => record.password === 'MEMBER-M17');
+			assert.deepEqual([code.ticket_type, code.max_item_purchase_limit, code.is_active], [3002, 1, true]);
+
+			assert.deepEqual(nodeRun(execution, 'Email the Member').items, [
+				{
+					to: member.email,
+					subject: 'Your members\' presale code',
+					text: `Hi ${member.name},\n\nyour presale code is MEMBER-M17. Enter it on the event page to unlock the members' tickets; it is good for 1 ticket.\n\nSee you there`,
+				},
+			]);
 		});
 	});
 }
