@@ -11,7 +11,8 @@
 //   (`verifyMissStatus: { unknown, notPermitted }`).
 // - A ticket's `status` follows its scan history: `payed` → `used` (pickup) → `payed` (return);
 //   `payed` → `voided` (void). A refund or void leaves a ticket `voided`.
-// - Passwords: a ticket-type code answers `ticket_type_ids: [ticket_type]`; an event code answers the
+// - Passwords: the list is a bare array without `page_size` (`passwordListsBare` makes it always
+//   one, for a client that must read both). A ticket-type code answers `ticket_type_ids: [ticket_type]`; an event code answers the
 //   event's ticket type IDs, or the selected ones; `event_id` is kept (for delete) but never answered.
 import fs from 'node:fs';
 import http from 'node:http';
@@ -75,6 +76,8 @@ export class ShowpassApiStub {
 	}) {
 		this.autoInvoices = autoInvoices;
 		this.verifyMissStatus = { unknown: 404, notPermitted: 400, ...verifyMissStatus };
+		/** Answer the password list as a bare array even when a page is asked for. */
+		this.passwordListsBare = false;
 		this.token = token;
 		this.organizationId = String(organizationId);
 		this.ticketsPendingFor = ticketsPendingFor;
@@ -364,8 +367,9 @@ export class ShowpassApiStub {
 		if (id === '') {
 			if (method === 'GET') {
 				const records = [...this.passwords.values()];
-				// Showpass answers a bare array unless a page is asked for.
-				return url.searchParams.has('page_size') ? this.#page(url, records, send) : send(200, records);
+				// Showpass answers a bare array unless a page is asked for (`passwordListsBare`: always).
+				const paged = url.searchParams.has('page_size') && !this.passwordListsBare;
+				return paged ? this.#page(url, records, send) : send(200, records);
 			}
 			if (method !== 'POST') return send(405, { detail: `Method "${method}" not allowed.` });
 			const errors = this.#passwordErrors(body ?? {}, { creating: true });

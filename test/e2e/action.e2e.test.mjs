@@ -9,12 +9,15 @@ import { N8nInstance } from '../../scripts/lib/n8n-instance.mjs';
 import { testedVersions } from '../../scripts/lib/n8n-versions.mjs';
 import { ShowpassApiStub } from '../../scripts/lib/showpass-api-stub.mjs';
 import { buildDelivery, postDelivery } from '../../scripts/lib/deliveries.mjs';
-import { nodeRun, showpassApiCredential, triggerThenSteps } from './workflows.mjs';
+import { ACTION_TYPE, nodeRun, showpassApiCredential, triggerThenSteps } from './workflows.mjs';
+import { builtDescription, readBuiltSchema, schemaErrors, schemaVersionFolder } from './output-schemas.mjs';
 
 const SECRET_KEY = 'e2e-action-secret-4c1d';
 const API_TOKEN = 'e2e-showpass-token-91ab';
 const ORGANIZATION_ID = '5796';
 const versions = testedVersions();
+const LATEST = 2;
+const locator = (value, mode = 'id') => ({ __rl: true, mode, value });
 
 for (const version of versions) {
 	describe(`Showpass node on n8n ${version}`, { timeout: 15 * 60_000 }, () => {
@@ -23,8 +26,21 @@ for (const version of versions) {
 		let webhookCredential;
 		let apiCredential;
 		let wrongTokenCredential;
+		/** Every Showpass node output this suite saw: checked against the output schemas at the end. */
+		const outputs = [];
 
-		async function deliverThrough({ name, events, steps, delivery }) {
+		function collectOutputs(execution, steps) {
+			for (const step of steps) {
+				if ((step.type ?? ACTION_TYPE) !== ACTION_TYPE) continue;
+				const { items, error } = nodeRun(execution, step.name);
+				if (error || items.length === 0 || items.some((item) => 'error' in item)) continue;
+				const { resource, operation } = step.parameters;
+				outputs.push({ typeVersion: step.typeVersion ?? 1, resource, operation, node: step.name, items });
+			}
+		}
+
+		/** Creates and activates a Trigger → steps workflow; `deliver` posts a delivery and returns its execution. */
+		async function triggerWorkflow({ name, events = ['invoice.purchase'], steps }) {
 			const { workflow, webhookId } = triggerThenSteps({
 				name,
 				triggerParameters: { events, output: 'event' },
@@ -33,12 +49,27 @@ for (const version of versions) {
 			});
 			const created = await n8n.createWorkflow(workflow);
 			await n8n.activateWorkflow(created.id);
-			const reply = await postDelivery(n8n.webhookUrl(webhookId), delivery, { secretKey: SECRET_KEY });
-			assert.equal(reply.status, 200, reply.text);
-			const [execution] = await n8n.waitForExecutions(created.id, 1);
-			assert.ok(execution, `no execution of ${name}`);
-			return execution;
+			let delivered = 0;
+			return {
+				async deliver(delivery = buildDelivery(events[0])) {
+					const reply = await postDelivery(n8n.webhookUrl(webhookId), delivery, { secretKey: SECRET_KEY });
+					assert.equal(reply.status, 200, reply.text);
+					delivered += 1;
+					const executions = await n8n.waitForExecutions(created.id, delivered);
+					const execution = executions.find((candidate) => nodeRun(candidate, 'Showpass Trigger').items[0]?.webhook_event_uuid === delivery.webhook_event_uuid);
+					assert.ok(execution, `no execution of ${name}`);
+					collectOutputs(execution, steps);
+					return execution;
+				},
+			};
 		}
+
+		async function deliverThrough({ name, events, steps, delivery }) {
+			return (await triggerWorkflow({ name, events, steps })).deliver(delivery);
+		}
+
+		const succeeded = (execution) =>
+			assert.equal(execution.status, 'success', JSON.stringify(execution.data?.resultData?.error ?? {}));
 
 		before(async () => {
 			showpass = await new ShowpassApiStub({ token: API_TOKEN, organizationId: ORGANIZATION_ID }).start();
@@ -237,6 +268,347 @@ for (const version of versions) {
 			for (const request of afterBad) {
 				assert.deepEqual([request.path, request.query, request.status], [...asked, 401]);
 			}
+		});
+		it('Ticket → Verify: a found ticket, an unknown code and a type not permitted are items; 404 and 400 both mean "not found"; a long list is POSTed', async () => {
+			const [ticket] = showpass.addInvoice(`verify-${version}`, { ticketCount: 1 }).tickets;
+			const longList = [...Array.from({ length: 150 }, (_, index) => String(9000 + index)), String(ticket.type.id)].join(',');
+			const verify = (name, code, options = {}) => ({
+				name,
+				typeVersion: LATEST,
+				parameters: { resource: 'ticket', operation: 'verify', code, options },
+				credentials: showpassApiCredential(apiCredential),
+			});
+			const steps = [
+				verify('Verify Found', ticket.barcode_string, { permittedTicketTypeIds: `${ticket.type.id},3002` }),
+				verify('Verify Unknown', 'NO-SUCH-CODE'),
+				verify('Verify Not Permitted', ticket.barcode_string, { permittedTicketTypeIds: '3002' }),
+				verify('Verify Long List', ticket.barcode_string, { permittedTicketTypeIds: longList }),
+			];
+			const workflow = await triggerWorkflow({ name: 'e2e verify', steps });
+			const before = showpass.requests.length;
+			const expectOutputs = (execution) => {
+				succeeded(execution);
+				assert.deepEqual(nodeRun(execution, 'Verify Found').items, [{ ...ticket, found: true }]);
+				assert.deepEqual(nodeRun(execution, 'Verify Unknown').items, [
+					{ found: false, code: 'NO-SUCH-CODE', message: 'No ticket found for code "NO-SUCH-CODE".' },
+				]);
+				assert.deepEqual(nodeRun(execution, 'Verify Not Permitted').items, [
+					{ found: false, code: ticket.barcode_string, message: `The ticket type of code "${ticket.barcode_string}" is not permitted here.` },
+				]);
+				assert.deepEqual(nodeRun(execution, 'Verify Long List').items, [{ ...ticket, found: true }]);
+			};
+			expectOutputs(await workflow.deliver());
+			const sent = showpass.requests.slice(before);
+			assert.deepEqual(
+				sent.map((request) => [request.method, request.path, request.status]),
+				[
+					['GET', `/api/venue/${ORGANIZATION_ID}/tickets/items/scan/`, 200],
+					['GET', `/api/venue/${ORGANIZATION_ID}/tickets/items/scan/`, 404],
+					['GET', `/api/venue/${ORGANIZATION_ID}/tickets/items/scan/`, 400],
+					['POST', `/api/venue/${ORGANIZATION_ID}/tickets/items/scan/`, 200],
+				],
+			);
+			assert.deepEqual(sent[0].query, { code: ticket.barcode_string, permittedTypeIDs: `${ticket.type.id},3002` });
+			assert.deepEqual(sent[1].query, { code: 'NO-SUCH-CODE' });
+			assert.deepEqual(sent[3].query, {});
+			assert.equal(sent[3].body.code, ticket.barcode_string);
+			assert.equal([sent[3].body.permittedTypeIDs].flat().join(','), longList);
+
+			// A Showpass that answers the other way round (400 unknown, 404 not permitted) reads the same.
+			showpass.verifyMissStatus = { unknown: 400, notPermitted: 404 };
+			try {
+				const again = showpass.requests.length;
+				expectOutputs(await workflow.deliver());
+				assert.deepEqual(showpass.requests.slice(again).map((request) => request.status), [200, 400, 404, 200]);
+			} finally {
+				showpass.verifyMissStatus = { unknown: 404, notPermitted: 400 };
+			}
+			assert.equal(showpass.requestsTo('/tickets/items/histories/').filter((request) => request.body.item === ticket.id).length, 0);
+		});
+
+		it('Ticket → Scan by barcode: verifies, then records the pickup on the ticket found with the barcode Showpass returned; an unknown barcode records nothing', async () => {
+			const [ticket] = showpass.addInvoice(`scan-${version}`, { ticketCount: 1 }).tickets;
+			const scanBy = (name, barcode) => ({
+				name,
+				typeVersion: LATEST,
+				parameters: { resource: 'ticket', operation: 'scan', ticketBy: 'barcode', barcode, scanAction: 'pickup', options: {} },
+				credentials: showpassApiCredential(apiCredential),
+			});
+			const before = showpass.requests.length;
+			const execution = await deliverThrough({
+				name: 'e2e scan by barcode',
+				events: ['invoice.purchase'],
+				delivery: buildDelivery('invoice.purchase'),
+				steps: [scanBy('Check In', `  ${ticket.barcode_string} `), scanBy('Check In Unknown', 'NOT-ISSUED-1')],
+			});
+			succeeded(execution);
+			const [history] = nodeRun(execution, 'Check In').items;
+			assert.deepEqual([history.item, history.action, history.before, history.after], [ticket.id, 'pickup', 'payed', 'used']);
+			assert.deepEqual(nodeRun(execution, 'Check In Unknown').items, [
+				{ found: false, code: 'NOT-ISSUED-1', message: 'No ticket found for code "NOT-ISSUED-1".' },
+			]);
+			const sent = showpass.requests.slice(before);
+			assert.deepEqual(
+				sent.map((request) => [request.method, request.path.replace(`/api/venue/${ORGANIZATION_ID}`, ''), request.status]),
+				[
+					['GET', '/tickets/items/scan/', 200],
+					['POST', '/tickets/items/histories/', 201],
+					['GET', '/tickets/items/scan/', 404],
+				],
+			);
+			assert.equal(sent[0].query.code, ticket.barcode_string);
+			assert.deepEqual(sent[1].body, { item: ticket.id, action: 'pickup', scanner_device: 'web_app', barcode_string: ticket.barcode_string });
+			assert.equal(showpass.tickets.get(String(ticket.id)).status, 'used');
+		});
+
+		it('Password: create for each scope, get, get many (bare list and pages), update, delete (event code with event_id)', async () => {
+			const password = (name, parameters, extra = {}) => ({
+				name,
+				typeVersion: LATEST,
+				executeOnce: true,
+				parameters: { resource: 'password', ...parameters },
+				credentials: showpassApiCredential(apiCredential),
+				...extra,
+			});
+			const before = showpass.requests.length;
+			const startedAt = Date.now();
+			const execution = await deliverThrough({
+				name: 'e2e passwords',
+				events: ['invoice.purchase'],
+				delivery: buildDelivery('invoice.purchase'),
+				steps: [
+					password('Ticket Type Code', {
+						operation: 'create',
+						password: 'E2E-TT',
+						scope: 'ticketType',
+						ticketTypeId: '3001',
+						additionalFields: { maxItemPurchaseLimit: 1 },
+					}),
+					password('Event Code', {
+						operation: 'create',
+						password: 'E2E-EV',
+						scope: 'event',
+						eventId: locator('98765'),
+						additionalFields: { startTime: '2026-01-01T00:00:00Z', endTime: '2027-01-01T00:00:00Z', isRegexMatch: false, isActive: true },
+					}),
+					password('Selected Types Code', {
+						operation: 'create',
+						password: 'E2E-SEL',
+						scope: 'eventTicketTypes',
+						eventId: locator('98766'),
+						ticketTypeIds: '3011, 3012',
+					}),
+					password('Get Code', { operation: 'get', passwordId: locator('={{ $("Event Code").first().json.id }}') }),
+					password('All Codes', { operation: 'getAll', returnAll: true }),
+					password('Two Codes', { operation: 'getAll', returnAll: false, limit: 2 }),
+					password('Retire Code', {
+						operation: 'update',
+						passwordId: locator('={{ $("Event Code").first().json.id }}'),
+						updateFields: { isActive: false },
+					}),
+					password('Delete Event Code', {
+						operation: 'delete',
+						passwordId: locator('={{ $("Event Code").first().json.id }}'),
+						eventId: locator('98765'),
+					}),
+					password('Delete Ticket Type Code', {
+						operation: 'delete',
+						passwordId: locator('={{ $("Ticket Type Code").first().json.id }}'),
+					}),
+				],
+			});
+			succeeded(execution);
+			const sent = showpass.requests.slice(before).filter((request) => request.path.includes('/passwords/'));
+			const creates = sent.filter((request) => request.method === 'POST');
+			assert.deepEqual(creates.map((request) => request.status), [201, 201, 201]);
+			const [typeCode, eventCode, selected] = creates.map((request) => request.body);
+			// ticket_type XOR event_id, and ticket_type_ids only with an event.
+			assert.equal(typeCode.ticket_type, 3001);
+			assert.equal(typeCode.max_item_purchase_limit, 1);
+			assert.equal('event_id' in typeCode || 'ticket_type_ids' in typeCode, false);
+			// Start time defaults to now, so the code works at once.
+			assert.ok(Math.abs(Date.parse(typeCode.start_time) - startedAt) < 10 * 60_000, typeCode.start_time);
+			assert.deepEqual(
+				[eventCode.event_id, 'ticket_type' in eventCode, 'ticket_type_ids' in eventCode, eventCode.start_time, eventCode.end_time, eventCode.is_regex_match, eventCode.is_active],
+				[98765, false, false, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z', false, true],
+			);
+			assert.deepEqual([selected.event_id, 'ticket_type' in selected, selected.ticket_type_ids], [98766, false, [3011, 3012]]);
+
+			const eventCodeRecord = nodeRun(execution, 'Event Code').items[0];
+			assert.equal('event_id' in eventCodeRecord, false);
+			assert.deepEqual(nodeRun(execution, 'Get Code').items, [eventCodeRecord]);
+			assert.deepEqual(nodeRun(execution, 'All Codes').items.map((code) => code.password), ['E2E-TT', 'E2E-EV', 'E2E-SEL']);
+			assert.deepEqual(nodeRun(execution, 'Two Codes').items.map((code) => code.password), ['E2E-TT', 'E2E-EV']);
+			assert.equal(nodeRun(execution, 'Retire Code').items[0].is_active, false);
+			const update = sent.find((request) => request.method === 'PUT');
+			assert.deepEqual(update.body, { is_active: false });
+			assert.deepEqual(nodeRun(execution, 'Delete Event Code').items, [{ id: eventCodeRecord.id, deleted: true }]);
+			const deletes = sent.filter((request) => request.method === 'DELETE');
+			assert.deepEqual(deletes.map((request) => [request.query, request.status]), [
+				[{ event_id: '98765' }, 204],
+				[{}, 204],
+			]);
+			assert.deepEqual([...showpass.passwords.values()].map((code) => code.password), ['E2E-SEL']);
+			const lists = sent.filter((request) => request.method === 'GET' && request.path.endsWith('/passwords/'));
+			assert.ok(lists.length >= 2 && lists.length <= 6, JSON.stringify(lists.map((request) => request.query)));
+		});
+
+		it('Password → Get Many reads Showpass\'s bare list (no pages) too', async () => {
+			showpass.passwordListsBare = true;
+			try {
+				const before = showpass.requests.length;
+				const execution = await deliverThrough({
+					name: 'e2e bare password list',
+					events: ['invoice.purchase'],
+					delivery: buildDelivery('invoice.purchase'),
+					steps: [
+						{
+							name: 'All Codes',
+							typeVersion: LATEST,
+							parameters: { resource: 'password', operation: 'getAll', returnAll: true },
+							credentials: showpassApiCredential(apiCredential),
+						},
+					],
+				});
+				succeeded(execution);
+				assert.deepEqual(nodeRun(execution, 'All Codes').items, [...showpass.passwords.values()]);
+				const lists = showpass.requests.slice(before);
+				assert.deepEqual(lists.map((request) => [request.method, request.path, request.status]), [
+					['GET', `/api/venue/${ORGANIZATION_ID}/passwords/`, 200],
+				]);
+			} finally {
+				showpass.passwordListsBare = false;
+			}
+		});
+
+		it('resource locators: From List searches through n8n\'s own editor endpoint with a filter; By URL gets an event by its page', async () => {
+			const description = builtDescription('Showpass', 'Showpass');
+			const listMethod = (name) =>
+				description.properties
+					.find((property) => property.name === name && property.type === 'resourceLocator')
+					.modes.find((mode) => mode.name === 'list').typeOptions.searchListMethod;
+			const search = async (parameter, methodName, filter, currentNodeParameters) => {
+				const answer = await n8n.rest('POST', '/dynamic-node-parameters/resource-locator-results', {
+					path: `parameters.${parameter}`,
+					nodeTypeAndVersion: { name: ACTION_TYPE, version: LATEST },
+					methodName,
+					filter,
+					currentNodeParameters,
+					credentials: showpassApiCredential(apiCredential),
+				});
+				assert.equal(answer.status, 200, answer.text);
+				return answer.json.data;
+			};
+			const before = showpass.requests.length;
+			const events = await search('eventId', listMethod('eventId'), 'lights 2026 #1', {
+				resource: 'event',
+				operation: 'get',
+				eventId: locator('', 'list'),
+			});
+			const expected = showpass.events.filter((event) => event.name.toLowerCase().includes('lights 2026 #1'));
+			assert.equal(expected.length, 11);
+			assert.deepEqual(events.results.map((result) => [result.name, result.value]), expected.map((event) => [event.name, String(event.id)]));
+			assert.equal(events.results[0].url, expected[0].frontend_details_url);
+			const eventPages = showpass.requests.slice(before);
+			assert.ok(eventPages.length >= 1 && eventPages.length <= 5, String(eventPages.length));
+			assert.ok(eventPages.every((request) => request.path === `/api/venue/${ORGANIZATION_ID}/events/` && request.status === 200));
+
+			for (const code of ['LOCATOR-SEL-1', 'LOCATOR-OTHER', 'locator-sel-2']) {
+				const created = await fetch(`${showpass.baseUrl}/api/venue/${ORGANIZATION_ID}/passwords/`, {
+					method: 'POST',
+					headers: { authorization: `Token ${API_TOKEN}`, 'content-type': 'application/json' },
+					body: JSON.stringify({ password: code, ticket_type: 3001 }),
+				});
+				assert.equal(created.status, 201);
+			}
+			const codes = await search('passwordId', listMethod('passwordId'), 'sel', { resource: 'password', operation: 'get', passwordId: locator('', 'list') });
+			assert.deepEqual(codes.results.map((result) => result.name), [...showpass.passwords.values()].filter((code) => code.password.toLowerCase().includes('sel')).map((code) => code.password));
+
+			const byUrl = showpass.events[3];
+			const execution = await deliverThrough({
+				name: 'e2e event by url',
+				events: ['invoice.purchase'],
+				delivery: buildDelivery('invoice.purchase'),
+				steps: [
+					{
+						name: 'Event By URL',
+						typeVersion: LATEST,
+						parameters: { resource: 'event', operation: 'get', eventId: locator(`https://www.showpass.com/${byUrl.slug}/?utm_source=n8n`, 'url') },
+						credentials: showpassApiCredential(apiCredential),
+					},
+					{
+						name: 'Event By Demo URL',
+						typeVersion: LATEST,
+						parameters: { resource: 'event', operation: 'get', eventId: locator(`https://demo.showpass.com/${showpass.events[0].slug}/`, 'url') },
+						credentials: showpassApiCredential(apiCredential),
+					},
+				],
+			});
+			succeeded(execution);
+			assert.equal(nodeRun(execution, 'Event By URL').items[0].id, byUrl.id);
+			assert.equal(nodeRun(execution, 'Event By Demo URL').items[0].id, showpass.events[0].id);
+			assert.deepEqual(showpass.requestsTo('/events/').slice(-2).map((request) => request.path.split('/').at(-2)), [byUrl.slug, showpass.events[0].slug]);
+		});
+
+		it('a version-1 workflow (plain text IDs, the parameters saved before the pickers) runs unchanged', async () => {
+			const [ticket] = showpass.addInvoice(`v1-${version}`, { ticketCount: 1 }).tickets;
+			const v1 = (name, parameters) => ({ name, typeVersion: 1, parameters, credentials: showpassApiCredential(apiCredential) });
+			const before = showpass.requests.length;
+			const execution = await deliverThrough({
+				name: 'e2e version 1',
+				events: ['invoice.purchase'],
+				delivery: buildDelivery('invoice.purchase'),
+				steps: [
+					v1('Get Event', { resource: 'event', operation: 'get', eventId: 'harbour-lights-2026' }),
+					v1('Create Link', { resource: 'trackingLink', operation: 'create', via: 3, additionalFields: { eventId: '={{ $json.id }}' } }),
+					v1('Get Link', { resource: 'trackingLink', operation: 'get', trackingLinkId: '={{ $json.id }}' }),
+					v1('Delete Link', { resource: 'trackingLink', operation: 'delete', trackingLinkId: '={{ String($json.id) }}' }),
+					v1('Check In', { resource: 'ticket', operation: 'scan', ticketId: String(ticket.id), scanAction: 'pickup' }),
+				],
+			});
+			succeeded(execution);
+			const sent = showpass.requests.slice(before);
+			const link = nodeRun(execution, 'Get Link').items[0];
+			assert.deepEqual(
+				sent.map((request) => [request.method, request.path.replace(`/api/venue/${ORGANIZATION_ID}`, ''), request.status]),
+				[
+					['GET', '/events/harbour-lights-2026/', 200],
+					['POST', '/analytics/tracking/links/', 201],
+					['GET', `/analytics/tracking/links/${link.id}/`, 200],
+					['DELETE', `/analytics/tracking/links/${link.id}/`, 204],
+					['GET', `/tickets/items/${ticket.id}/`, 200],
+					['POST', '/tickets/items/histories/', 201],
+				],
+			);
+			assert.deepEqual(nodeRun(execution, 'Delete Link').items, [{ id: link.id, deleted: true }]);
+			assert.equal(nodeRun(execution, 'Check In').items[0].after, 'used');
+		});
+
+		it('every Showpass operation\'s output in this suite fits the output schema n8n has for it', async () => {
+			const schemas = new Map();
+			const schemaFor = async (typeVersion, resource, operation) => {
+				const file = `${schemaVersionFolder(typeVersion)}/${resource}/${operation}.json`;
+				if (!schemas.has(file)) {
+					// As n8n's editor asks for it (n8n 1.x has no such endpoint: the file n8n would read).
+					const served = await fetch(`${n8n.baseUrl}/schemas/${ACTION_TYPE}/${schemaVersionFolder(typeVersion).slice(1)}/${resource}/${operation}.json`);
+					if (version.startsWith('1.')) schemas.set(file, readBuiltSchema('Showpass', file));
+					else {
+						assert.equal(served.status, 200, `n8n ${version} serves no schema for ${file}`);
+						schemas.set(file, await served.json());
+					}
+				}
+				return schemas.get(file);
+			};
+			for (const { typeVersion, resource, operation, node, items } of outputs) {
+				const schema = await schemaFor(typeVersion, resource, operation);
+				for (const item of items) {
+					assert.deepEqual(schemaErrors(schema, item, { complete: true }), [], `${node} (${resource}/${operation} v${typeVersion}): ${JSON.stringify(item)}`);
+				}
+			}
+			const seen = new Set(outputs.filter((output) => output.typeVersion === LATEST).map((output) => `${output.resource}/${output.operation}`));
+			const newOperations = ['ticket/verify', 'ticket/scan', 'password/create', 'password/get', 'password/getAll', 'password/update', 'password/delete', 'event/get'];
+			assert.deepEqual(newOperations.filter((operation) => !seen.has(operation)), []);
+			assert.ok(outputs.length >= 25, String(outputs.length));
 		});
 	});
 }
