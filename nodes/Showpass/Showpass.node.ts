@@ -8,20 +8,16 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { discountOperations, discountProperties } from './resources/discount';
-import { eventOperations, eventProperties } from './resources/event';
-import { invoiceOperations, invoiceProperties } from './resources/invoice';
-import { ticketOperations, ticketProperties } from './resources/ticket';
-import { trackingLinkOperations, trackingLinkProperties } from './resources/trackingLink';
-import type { OperationHandler } from './shared/operation';
+import { resourceParameter, routerOf, listSearchOf } from './helpers/router';
+import { discount } from './resources/discount';
+import { event } from './resources/event';
+import { invoice } from './resources/invoice';
+import { password } from './resources/password';
+import { ticket } from './resources/ticket';
+import { trackingLink } from './resources/trackingLink';
 
-const OPERATIONS: Record<string, Record<string, OperationHandler>> = {
-	discount: discountOperations,
-	event: eventOperations,
-	invoice: invoiceOperations,
-	ticket: ticketOperations,
-	trackingLink: trackingLinkOperations,
-};
+const RESOURCES = [discount, event, invoice, password, ticket, trackingLink];
+const handlerOf = routerOf(RESOURCES);
 
 export class Showpass implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,10 +25,12 @@ export class Showpass implements INodeType {
 		name: 'showpass',
 		icon: { light: 'file:../../icons/showpass.svg', dark: 'file:../../icons/showpass.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2: events, discounts, tracking links and passwords are picked from a list, by ID or (events) by URL.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Look up events, invoices and tickets, check tickets in, and manage discount codes and tracking links in Showpass',
+			'Check tickets in at the door by barcode, manage access codes (passwords), discount codes and tracking links, and look up events, invoices and tickets in Showpass',
 		defaults: {
 			name: 'Showpass',
 		},
@@ -46,27 +44,12 @@ export class Showpass implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Discount', value: 'discount' },
-					{ name: 'Event', value: 'event' },
-					{ name: 'Invoice', value: 'invoice' },
-					{ name: 'Ticket', value: 'ticket' },
-					{ name: 'Tracking Link', value: 'trackingLink' },
-				],
-				default: 'invoice',
-			},
-			...discountProperties,
-			...eventProperties,
-			...invoiceProperties,
-			...ticketProperties,
-			...trackingLinkProperties,
+			resourceParameter(RESOURCES, 'invoice'),
+			...RESOURCES.flatMap((resource) => resource.properties),
 		],
 	};
+
+	methods = { listSearch: listSearchOf(RESOURCES) };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
@@ -76,7 +59,7 @@ export class Showpass implements INodeType {
 			try {
 				const resource = this.getNodeParameter('resource', itemIndex) as string;
 				const operation = this.getNodeParameter('operation', itemIndex) as string;
-				const handler = OPERATIONS[resource]?.[operation];
+				const handler = handlerOf(resource, operation);
 				if (handler === undefined) {
 					throw new NodeOperationError(
 						this.getNode(),
@@ -90,7 +73,10 @@ export class Showpass implements INodeType {
 				}
 			} catch (error) {
 				if (this.continueOnFail()) {
-					output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+					output.push({
+						json: { error: (error as Error).message },
+						pairedItem: { item: itemIndex },
+					});
 					continue;
 				}
 				const failure =

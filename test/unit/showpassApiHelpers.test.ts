@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 
-import { baseUrlOf, organizationUrlOf, pathSegment } from '../../nodes/Showpass/shared/connection';
-import { describeShowpassError, showpassMessageOf } from '../../nodes/Showpass/shared/errors';
-import { firstPageSize, queryOfNextLink, readPage } from '../../nodes/Showpass/shared/pagination';
-import { decimalText, idList, idValue, withoutEmpty } from '../../nodes/Showpass/shared/values';
+import { baseUrlOf, organizationUrlOf, pathSegment } from '../../nodes/Showpass/helpers/connection';
+import { describeShowpassError, showpassMessageOf } from '../../nodes/Showpass/helpers/errors';
+import { firstPageSize, queryOfNextLink, readPage } from '../../nodes/Showpass/helpers/pagination';
+import { decimalText, idList, idValue, withoutEmpty } from '../../nodes/Showpass/helpers/values';
 import { discountBody } from '../../nodes/Showpass/resources/discount/fields';
 import { trackingLinkBody } from '../../nodes/Showpass/resources/trackingLink/fields';
 import { ShowpassApi } from '../../credentials/ShowpassApi.credentials';

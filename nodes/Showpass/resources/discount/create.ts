@@ -1,13 +1,18 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
-import { forOperation, type OperationResult } from '../../shared/operation';
-import { showpassJson } from '../../shared/transport';
-import { discountBody, discountSettings } from './fields';
+import { defineOperation, type OperationResult } from '../../helpers/operation';
+import { showpassJson } from '../../helpers/transport';
+import { discountBody, discountSettings, DISCOUNTS_PATH } from './fields';
 
 /** Showpass's type for a customer-entered discount code. */
 export const DISCOUNT_CODE_TYPE = 1;
 
-export const properties = forOperation('discount', 'create', [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Code',
 		name: 'code',
@@ -34,7 +39,7 @@ export const properties = forOperation('discount', 'create', [
 		required: true,
 		default: 10,
 		typeOptions: { minValue: 0, numberPrecision: 2 },
-		description: 'Percent off (e.g. 25 for 25%) or amount off in the event\'s currency',
+		description: "Percent off (e.g. 25 for 25%) or amount off in the event's currency",
 	},
 	{
 		displayName: 'Additional Fields',
@@ -44,9 +49,9 @@ export const properties = forOperation('discount', 'create', [
 		default: {},
 		options: discountSettings,
 	},
-]);
+];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const valueType = this.getNodeParameter('valueType', itemIndex) as 'percentage' | 'amount';
 	const value = this.getNodeParameter('value', itemIndex) as number;
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -63,9 +68,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	body.type = DISCOUNT_CODE_TYPE;
-	return await showpassJson.call(
-		this,
-		{ method: 'POST', path: '/financials/discounts/', body },
-		itemIndex,
-	);
+	return await showpassJson.call(this, { method: 'POST', path: DISCOUNTS_PATH, body }, itemIndex);
 }
+
+export const operation = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a discount code',
+	description: 'Create a percentage or fixed-amount discount code',
+	properties,
+	execute,
+});

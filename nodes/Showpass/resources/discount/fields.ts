@@ -1,15 +1,54 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { decimalText, withoutEmpty } from '../../shared/values';
+import { searchRecords } from '../../helpers/listSearch';
+import { versionedIdField } from '../../helpers/locator';
+import type { RecordAddress } from '../../helpers/records';
+import { decimalText, withoutEmpty } from '../../helpers/values';
 
-export const discountIdField: INodeProperties = {
-	displayName: 'Discount ID',
-	name: 'discountId',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'The discount\'s numeric ID (its ID in the output of Create or Get Many)',
+export const DISCOUNTS_PATH = '/financials/discounts/';
+
+export const discountAddress: RecordAddress = {
+	collectionPath: DISCOUNTS_PATH,
+	idName: 'discountId',
+	idLabel: 'Discount ID',
+	idFields: versionedIdField(
+		{
+			displayName: 'Discount ID',
+			name: 'discountId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: "The discount's numeric ID (its ID in the output of Create or Get Many)",
+		},
+		{ searchListMethod: 'searchDiscounts', idPlaceholder: 'e.g. 4401' },
+	),
 };
+
+/** Lists the organization's discounts for the Discount picker, by code (and description). */
+export async function searchDiscounts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchRecords(
+		this,
+		{
+			path: DISCOUNTS_PATH,
+			nameOf: (discount) => {
+				const code = String(discount.code ?? `Discount ${String(discount.id)}`);
+				const description = String(discount.description ?? '').trim();
+				return description === '' || description === code ? code : `${code} — ${description}`;
+			},
+		},
+		filter,
+		paginationToken,
+	);
+}
 
 /** Settings a discount can have beside its code and value; used by Create and Update. */
 export const discountSettings: INodeProperties[] = [

@@ -5,17 +5,18 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { pathSegment } from '../../shared/connection';
-import { forOperation, type OperationResult } from '../../shared/operation';
-import { showpassJson } from '../../shared/transport';
-import { discountBody, discountIdField, discountSettings } from './fields';
+import { pathSegment } from '../../helpers/connection';
+import { recordIdOf } from '../../helpers/locator';
+import { defineOperation, type OperationResult } from '../../helpers/operation';
+import { showpassJson } from '../../helpers/transport';
+import { discountAddress, discountBody, discountSettings, DISCOUNTS_PATH } from './fields';
 
 function byDisplayName(fields: INodeProperties[]): INodeProperties[] {
 	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
-export const properties = forOperation('discount', 'update', [
-	discountIdField,
+const properties: INodeProperties[] = [
+	...discountAddress.idFields,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -49,10 +50,10 @@ export const properties = forOperation('discount', 'update', [
 			},
 		]),
 	},
-]);
+];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const discountId = pathSegment(this.getNodeParameter('discountId', itemIndex), 'Discount ID');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const discountId = pathSegment(recordIdOf(this, 'discountId', itemIndex), 'Discount ID');
 	const body = discountBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Add at least one field under Update Fields', {
@@ -61,7 +62,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	return await showpassJson.call(
 		this,
-		{ method: 'PUT', path: `/financials/discounts/${discountId}/`, body },
+		{ method: 'PUT', path: `${DISCOUNTS_PATH}${discountId}/`, body },
 		itemIndex,
 	);
 }
+
+export const operation = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a discount code',
+	description: "Change a discount's settings",
+	properties,
+	execute,
+});

@@ -1,16 +1,16 @@
-import { getOperation } from '../../shared/records';
+import { defineOperation } from '../../helpers/operation';
+import { getOperation } from '../../helpers/records';
+import { eventIdFields } from './fields';
 
-export const { properties, execute } = getOperation({
-	resource: 'event',
-	collectionPath: '/events/',
-	idField: {
-		displayName: 'Event ID or Slug',
-		name: 'eventId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'summer-music-festival-2025',
-		description:
-			'The event\'s numeric ID or its slug (the part of the event page address after showpass.com/)',
-	},
+export const operation = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get an event',
+	description: 'Get one event of your organization',
+	...getOperation({
+		collectionPath: '/events/',
+		idName: 'eventId',
+		idLabel: 'Event ID or Slug',
+		idFields: eventIdFields,
+	}),
 });

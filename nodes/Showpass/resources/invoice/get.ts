@@ -1,8 +1,16 @@
-import { getOperation } from '../../shared/records';
-import { transactionIdField } from './shared';
+import { defineOperation } from '../../helpers/operation';
+import { getOperation } from '../../helpers/records';
+import { transactionIdField } from './fields';
 
-export const { properties, execute } = getOperation({
-	resource: 'invoice',
-	collectionPath: '/financials/invoices/',
-	idField: transactionIdField,
+export const operation = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get an invoice',
+	description: 'Get one invoice by its transaction ID',
+	...getOperation({
+		collectionPath: '/financials/invoices/',
+		idName: transactionIdField.name,
+		idLabel: transactionIdField.displayName,
+		idFields: [transactionIdField],
+	}),
 });

@@ -1,15 +1,21 @@
-import { NodeOperationError, sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
-import { pathSegment } from '../../shared/connection';
-import { forOperation, type OperationResult } from '../../shared/operation';
-import { queryOfNextLink, readPage } from '../../shared/pagination';
-import { showpassPages, showpassRequest } from '../../shared/transport';
-import { transactionIdField } from './shared';
+import { pathSegment } from '../../helpers/connection';
+import { defineOperation, type OperationResult } from '../../helpers/operation';
+import { queryOfNextLink, readPage } from '../../helpers/pagination';
+import { showpassPages, showpassRequest } from '../../helpers/transport';
+import { transactionIdField } from './fields';
 
 export const DEFAULT_ATTEMPTS = 5;
 export const DEFAULT_WAIT_SECONDS = 2;
 
-export const properties = forOperation('invoice', 'getTickets', [
+const properties: INodeProperties[] = [
 	transactionIdField,
 	{
 		displayName: 'Options',
@@ -37,13 +43,13 @@ export const properties = forOperation('invoice', 'getTickets', [
 			},
 		],
 	},
-]);
+];
 
 /**
  * Showpass answers 202 until an invoice's tickets exist (right after a purchase).
  * Asks again up to Max Attempts times, then fails with a message that says so.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const transactionId = pathSegment(
 		this.getNodeParameter('transactionId', itemIndex),
 		'Transaction ID',
@@ -78,3 +84,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 	);
 }
+
+export const operation = defineOperation({
+	value: 'getTickets',
+	name: 'Get Tickets',
+	action: 'Get the tickets of an invoice',
+	description:
+		'One item per ticket of an invoice, with barcodes; waits while Showpass is still issuing them',
+	properties,
+	execute,
+});

@@ -1,8 +1,16 @@
-import { getOperation } from '../../shared/records';
-import { ticketIdField } from './shared';
+import { defineOperation } from '../../helpers/operation';
+import { getOperation } from '../../helpers/records';
+import { ticketIdField } from './fields';
 
-export const { properties, execute } = getOperation({
-	resource: 'ticket',
-	collectionPath: '/tickets/items/',
-	idField: ticketIdField,
+export const operation = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a ticket',
+	description: 'Get one ticket by its ID',
+	...getOperation({
+		collectionPath: '/tickets/items/',
+		idName: ticketIdField.name,
+		idLabel: ticketIdField.displayName,
+		idFields: [ticketIdField],
+	}),
 });

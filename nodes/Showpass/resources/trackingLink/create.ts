@@ -1,10 +1,22 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
-import { forOperation, type OperationResult } from '../../shared/operation';
-import { organizationIdOf, showpassJson } from '../../shared/transport';
-import { basketItemsField, linkSettings, linkTypeOptions, QUICK_PURCHASE, trackingLinkBody } from './fields';
+import { defineOperation, type OperationResult } from '../../helpers/operation';
+import { organizationIdOf, showpassJson } from '../../helpers/transport';
+import {
+	basketItemsField,
+	linkSettings,
+	linkTypeOptions,
+	QUICK_PURCHASE,
+	TRACKING_LINKS_PATH,
+	trackingLinkBody,
+} from './fields';
 
-export const properties = forOperation('trackingLink', 'create', [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Link Type',
 		name: 'via',
@@ -23,9 +35,9 @@ export const properties = forOperation('trackingLink', 'create', [
 		default: {},
 		options: linkSettings,
 	},
-]);
+];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const via = this.getNodeParameter('via', itemIndex) as number;
 	const basketItems =
 		via === QUICK_PURCHASE
@@ -38,13 +50,26 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		basketItems,
 	);
 	if (via === QUICK_PURCHASE && body.extra === undefined) {
-		throw new NodeOperationError(this.getNode(), 'A Quick Purchase link needs at least one Basket Item', {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'A Quick Purchase link needs at least one Basket Item',
+			{
+				itemIndex,
+			},
+		);
 	}
 	return await showpassJson.call(
 		this,
-		{ method: 'POST', path: '/analytics/tracking/links/', body },
+		{ method: 'POST', path: TRACKING_LINKS_PATH, body },
 		itemIndex,
 	);
 }
+
+export const operation = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a tracking link',
+	description: 'Create a short link that attributes sales to a partner, employee or campaign',
+	properties,
+	execute,
+});

@@ -1,17 +1,57 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { idList, idValue, withoutEmpty } from '../../shared/values';
+import { searchRecords } from '../../helpers/listSearch';
+import { versionedIdField } from '../../helpers/locator';
+import type { RecordAddress } from '../../helpers/records';
+import { idList, idValue, withoutEmpty } from '../../helpers/values';
 
 export const QUICK_PURCHASE = 4;
 
-export const trackingLinkIdField: INodeProperties = {
-	displayName: 'Tracking Link ID',
-	name: 'trackingLinkId',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'The tracking link\'s numeric ID (its ID in the output of Create or Get Many)',
+export const TRACKING_LINKS_PATH = '/analytics/tracking/links/';
+
+export const trackingLinkAddress: RecordAddress = {
+	collectionPath: TRACKING_LINKS_PATH,
+	idName: 'trackingLinkId',
+	idLabel: 'Tracking Link ID',
+	idFields: versionedIdField(
+		{
+			displayName: 'Tracking Link ID',
+			name: 'trackingLinkId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: "The tracking link's numeric ID (its ID in the output of Create or Get Many)",
+		},
+		{ searchListMethod: 'searchTrackingLinks', idPlaceholder: 'e.g. 9901' },
+	),
 };
+
+/** Lists the organization's tracking links for the Tracking Link picker, by description. */
+export async function searchTrackingLinks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchRecords(
+		this,
+		{
+			path: TRACKING_LINKS_PATH,
+			nameOf: (link) => {
+				const description = String(link.description ?? '').trim();
+				if (description !== '') return description;
+				return String(link.short_url ?? link.tiny_url ?? `Tracking link ${String(link.id)}`);
+			},
+			urlOf: (link) => (typeof link.long_url === 'string' ? link.long_url : undefined),
+		},
+		filter,
+		paginationToken,
+	);
+}
 
 export const linkTypeOptions = [
 	{ name: 'Affiliate', value: 3, description: 'For an external partner or promoter' },
@@ -31,7 +71,7 @@ export const linkSettings: INodeProperties[] = [
 		name: 'description',
 		type: 'string',
 		default: '',
-		description: 'A label for the link, e.g. the partner\'s name (max 512 characters)',
+		description: "A label for the link, e.g. the partner's name (max 512 characters)",
 	},
 	{
 		displayName: 'Event ID',
@@ -120,7 +160,10 @@ export function trackingLinkBody(
 		venue: idValue(organizationId),
 		via,
 		description: settings.description,
-		event: settings.eventId === undefined || settings.eventId === '' ? undefined : idValue(settings.eventId),
+		event:
+			settings.eventId === undefined || settings.eventId === ''
+				? undefined
+				: idValue(settings.eventId),
 		referred_by:
 			settings.referredBy === undefined || settings.referredBy === ''
 				? undefined

@@ -1,24 +1,27 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pathSegment } from '../../shared/connection';
-import { forOperation, type OperationResult } from '../../shared/operation';
-import { organizationIdOf, showpassJson } from '../../shared/transport';
+import { pathSegment } from '../../helpers/connection';
+import { recordIdOf } from '../../helpers/locator';
+import { defineOperation, type OperationResult } from '../../helpers/operation';
+import { organizationIdOf, showpassJson } from '../../helpers/transport';
 import {
 	basketItemsField,
 	linkSettings,
 	QUICK_PURCHASE,
+	TRACKING_LINKS_PATH,
+	trackingLinkAddress,
 	trackingLinkBody,
-	trackingLinkIdField,
 } from './fields';
 
-export const properties = forOperation('trackingLink', 'update', [
+const properties: INodeProperties[] = [
 	{
-		displayName: 'Showpass only lets Quick Purchase links be changed; other link types answer "405 Method Not Allowed".',
+		displayName:
+			'Showpass only lets Quick Purchase links be changed; other link types answer "405 Method Not Allowed".',
 		name: 'updateNotice',
 		type: 'notice',
 		default: '',
 	},
-	trackingLinkIdField,
+	...trackingLinkAddress.idFields,
 	basketItemsField,
 	{
 		displayName: 'Update Fields',
@@ -28,10 +31,10 @@ export const properties = forOperation('trackingLink', 'update', [
 		default: {},
 		options: linkSettings,
 	},
-]);
+];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const linkId = pathSegment(this.getNodeParameter('trackingLinkId', itemIndex), 'Tracking Link ID');
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const linkId = pathSegment(recordIdOf(this, 'trackingLinkId', itemIndex), 'Tracking Link ID');
 	const body = trackingLinkBody(
 		await organizationIdOf(this, itemIndex),
 		QUICK_PURCHASE,
@@ -40,7 +43,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	return await showpassJson.call(
 		this,
-		{ method: 'PUT', path: `/analytics/tracking/links/${linkId}/`, body },
+		{ method: 'PUT', path: `${TRACKING_LINKS_PATH}${linkId}/`, body },
 		itemIndex,
 	);
 }
+
+export const operation = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a tracking link',
+	description: 'Change a Quick Purchase link',
+	properties,
+	execute,
+});

@@ -65,6 +65,6 @@ export function describeShowpassError(statusCode: number, body: unknown): Showpa
 		message: showpassSays
 			? `Showpass rejected the request (${statusCode}): ${showpassSays}`
 			: `Showpass rejected the request (${statusCode})`,
-		description: 'Check the values this node sends; the message above is Showpass\'s own.',
+		description: "Check the values this node sends; the message above is Showpass's own.",
 	};
 }

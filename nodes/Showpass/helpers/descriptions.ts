@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { MAX_PAGE_SIZE } from './pagination';
 
-/** "Return All" and "Limit" for a Get Many operation of `resource`. */
-export function returnAllAndLimit(resource: string): INodeProperties[] {
+/** "Return All" and "Limit" for a Get Many operation. */
+export function returnAllAndLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -11,7 +11,6 @@ export function returnAllAndLimit(resource: string): INodeProperties[] {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show: { resource: [resource], operation: ['getAll'] } },
 		},
 		{
 			displayName: 'Limit',
@@ -21,7 +20,7 @@ export function returnAllAndLimit(resource: string): INodeProperties[] {
 			typeOptions: { minValue: 1 },
 			description: 'Max number of results to return',
 			hint: `Showpass sends at most ${MAX_PAGE_SIZE} per page; further pages are fetched for you`,
-			displayOptions: { show: { resource: [resource], operation: ['getAll'], returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
 }

@@ -4,16 +4,20 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
 	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { organizationUrlOf, type ShowpassCredentials } from './connection';
+import { baseUrlOf, organizationUrlOf, type ShowpassCredentials } from './connection';
 import { describeShowpassError } from './errors';
 import { firstPageSize, queryOfNextLink, readPage } from './pagination';
 
 export const CREDENTIAL_NAME = 'showpassApi';
+
+/** A running node (execute) or the editor asking for a list (listSearch): both may call Showpass. */
+export type ShowpassContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export interface ShowpassRequest {
 	method: IHttpRequestMethods;
@@ -21,6 +25,8 @@ export interface ShowpassRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/** Statuses of 400 or more that are an answer for this request rather than a failure. */
+	answerStatuses?: number[];
 }
 
 export interface ShowpassResponse {
@@ -28,19 +34,22 @@ export interface ShowpassResponse {
 	body: unknown;
 }
 
-async function credentialsOf(context: IExecuteFunctions, itemIndex: number) {
-	return await context.getCredentials<ShowpassCredentials & IDataObject>(CREDENTIAL_NAME, itemIndex);
+async function credentialsOf(context: ShowpassContext, itemIndex: number) {
+	return await context.getCredentials<ShowpassCredentials & IDataObject>(
+		CREDENTIAL_NAME,
+		itemIndex,
+	);
 }
 
 /** The organization (venue) the credential acts for, as Showpass bodies carry it. */
 export async function organizationIdOf(
-	context: IExecuteFunctions,
+	context: ShowpassContext,
 	itemIndex: number,
 ): Promise<string | number> {
 	return (await credentialsOf(context, itemIndex)).organizationId;
 }
 
-async function organizationUrl(context: IExecuteFunctions, itemIndex: number): Promise<string> {
+async function organizationUrl(context: ShowpassContext, itemIndex: number): Promise<string> {
 	const credentials = await credentialsOf(context, itemIndex);
 	try {
 		return organizationUrlOf(credentials);
@@ -49,12 +58,23 @@ async function organizationUrl(context: IExecuteFunctions, itemIndex: number): P
 	}
 }
 
+/** The address of the credential's Showpass (for links shown in the editor). */
+export async function baseUrlOfCredential(context: ShowpassContext): Promise<string> {
+	const credentials = await credentialsOf(context, 0);
+	try {
+		return baseUrlOf(credentials);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), (error as Error).message);
+	}
+}
+
 /**
  * One request to the organization API through n8n's authenticated request helper.
- * Any status of 400 or more becomes an n8n API error carrying Showpass's own message.
+ * Any status of 400 or more becomes an n8n API error carrying Showpass's own message,
+ * unless the request lists it in `answerStatuses`.
  */
 export async function showpassRequest(
-	this: IExecuteFunctions,
+	this: ShowpassContext,
 	request: ShowpassRequest,
 	itemIndex: number,
 ): Promise<ShowpassResponse> {
@@ -84,7 +104,7 @@ export async function showpassRequest(
 		});
 	}
 
-	if (response.statusCode >= 400) {
+	if (response.statusCode >= 400 && !request.answerStatuses?.includes(response.statusCode)) {
 		const { message, description } = describeShowpassError(response.statusCode, response.body);
 		throw new NodeApiError(
 			this.getNode(),
@@ -97,7 +117,7 @@ export async function showpassRequest(
 
 /** The JSON object Showpass answered (or `{}` for an empty answer such as 204). */
 export async function showpassJson(
-	this: IExecuteFunctions,
+	this: ShowpassContext,
 	request: ShowpassRequest,
 	itemIndex: number,
 ): Promise<IDataObject> {
@@ -110,7 +130,7 @@ export async function showpassJson(
  * (or, with `limit` undefined, all of them) are collected.
  */
 export async function showpassList(
-	this: IExecuteFunctions,
+	this: ShowpassContext,
 	path: string,
 	filters: IDataObject,
 	limit: number | undefined,
@@ -120,9 +140,31 @@ export async function showpassList(
 	return await showpassPages.call(this, path, query, limit, itemIndex);
 }
 
+export interface PageRead {
+	results: IDataObject[];
+	/** The query of the page after this one, or null for the last page. */
+	nextQuery: IDataObject | null;
+}
+
+/** One page of a list, and the query of the page after it (asked on the credential's address). */
+export async function showpassPage(
+	this: ShowpassContext,
+	path: string,
+	query: IDataObject,
+	itemIndex: number,
+): Promise<PageRead> {
+	const { body } = await showpassRequest.call(this, { method: 'GET', path, qs: query }, itemIndex);
+	const page = readPage(body);
+	const nextQuery =
+		page.next === null || page.results.length === 0 ? null : queryOfNextLink(page.next);
+	// A `next` link that repeats the page just read would loop for ever.
+	const repeats = nextQuery !== null && JSON.stringify(nextQuery) === JSON.stringify(query);
+	return { results: page.results, nextQuery: repeats ? null : nextQuery };
+}
+
 /** Reads pages starting with `query`, then as Showpass's `next` links say. */
 export async function showpassPages(
-	this: IExecuteFunctions,
+	this: ShowpassContext,
 	path: string,
 	query: IDataObject,
 	limit: number | undefined,
@@ -130,15 +172,15 @@ export async function showpassPages(
 ): Promise<IDataObject[]> {
 	const collected: IDataObject[] = [];
 	const queriesAsked = new Set<string>();
-	for (;;) {
-		queriesAsked.add(JSON.stringify(query));
-		const { body } = await showpassRequest.call(this, { method: 'GET', path, qs: query }, itemIndex);
-		const page = readPage(body);
+	let nextQuery: IDataObject | null = query;
+	while (nextQuery !== null) {
+		queriesAsked.add(JSON.stringify(nextQuery));
+		const page: PageRead = await showpassPage.call(this, path, nextQuery, itemIndex);
 		collected.push(...page.results);
 		if (limit !== undefined && collected.length >= limit) return collected.slice(0, limit);
-		if (page.next === null || page.results.length === 0) return collected;
-		query = queryOfNextLink(page.next);
-		// A `next` link that repeats a page already read would loop for ever.
-		if (queriesAsked.has(JSON.stringify(query))) return collected;
+		nextQuery = page.nextQuery;
+		// A `next` link back to any page already read would loop for ever.
+		if (nextQuery !== null && queriesAsked.has(JSON.stringify(nextQuery))) nextQuery = null;
 	}
+	return collected;
 }

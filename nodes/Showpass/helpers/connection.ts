@@ -15,7 +15,9 @@ export const SHOWPASS_BASE_URLS: Record<Exclude<ShowpassEnvironment, 'custom'>, 
 /** The address the credential points at, without a trailing slash. */
 export function baseUrlOf(credentials: ShowpassCredentials): string {
 	if (credentials.environment === 'custom') {
-		const custom = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+		const custom = String(credentials.baseUrl ?? '')
+			.trim()
+			.replace(/\/+$/, '');
 		if (!/^https?:\/\/[^/]/i.test(custom)) {
 			throw new Error(
 				'The Showpass API credential uses the Custom environment but its Base URL is empty or does not start with http:// or https://',
@@ -23,7 +25,9 @@ export function baseUrlOf(credentials: ShowpassCredentials): string {
 		}
 		return custom;
 	}
-	return SHOWPASS_BASE_URLS[credentials.environment ?? 'production'] ?? SHOWPASS_BASE_URLS.production;
+	return (
+		SHOWPASS_BASE_URLS[credentials.environment ?? 'production'] ?? SHOWPASS_BASE_URLS.production
+	);
 }
 
 /** `https://…/api/venue/{organizationId}` for the credential's organization. */

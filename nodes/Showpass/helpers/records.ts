@@ -2,16 +2,26 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { pathSegment } from './connection';
 import { limitOf, queryFrom, returnAllAndLimit } from './descriptions';
-import { deletedRecord, forOperation, type OperationModule } from './operation';
+import { recordIdOf } from './locator';
+import { deletedRecord, type OperationHandler } from './operation';
 import { showpassJson, showpassList } from './transport';
 import { idValue } from './values';
 
+/** An operation's fields and handler, for `defineOperation` to complete with its option. */
+export interface OperationParts {
+	properties: INodeProperties[];
+	execute: OperationHandler;
+}
+
 export interface RecordAddress {
-	resource: string;
 	/** Collection path below the organization, with slashes, e.g. `/financials/discounts/`. */
 	collectionPath: string;
-	/** The parameter that holds the record's id, and the field shown for it in the editor. */
-	idField: INodeProperties;
+	/** The parameter that holds the record's id. */
+	idName: string;
+	/** What the id is called in messages, e.g. "Discount ID". */
+	idLabel: string;
+	/** The field(s) shown for the id (one per node version when it has a picker). */
+	idFields: INodeProperties[];
 }
 
 function recordPath(
@@ -19,17 +29,14 @@ function recordPath(
 	address: RecordAddress,
 	itemIndex: number,
 ): { id: string; path: string } {
-	const id = String(context.getNodeParameter(address.idField.name, itemIndex) ?? '').trim();
-	return {
-		id,
-		path: `${address.collectionPath}${pathSegment(id, address.idField.displayName)}/`,
-	};
+	const id = recordIdOf(context, address.idName, itemIndex);
+	return { id, path: `${address.collectionPath}${pathSegment(id, address.idLabel)}/` };
 }
 
 /** Get: `GET {collection}{id}/`. */
-export function getOperation(address: RecordAddress): OperationModule {
+export function getOperation(address: RecordAddress): OperationParts {
 	return {
-		properties: forOperation(address.resource, 'get', [address.idField]),
+		properties: address.idFields,
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const { path } = recordPath(this, address, itemIndex);
 			return await showpassJson.call(this, { method: 'GET', path }, itemIndex);
@@ -38,9 +45,9 @@ export function getOperation(address: RecordAddress): OperationModule {
 }
 
 /** Delete: `DELETE {collection}{id}/`; Showpass answers 204, the node outputs `{id, deleted: true}`. */
-export function deleteOperation(address: RecordAddress): OperationModule {
+export function deleteOperation(address: RecordAddress): OperationParts {
 	return {
-		properties: forOperation(address.resource, 'delete', [address.idField]),
+		properties: address.idFields,
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const { id, path } = recordPath(this, address, itemIndex);
 			await showpassJson.call(this, { method: 'DELETE', path }, itemIndex);
@@ -51,25 +58,25 @@ export function deleteOperation(address: RecordAddress): OperationModule {
 
 /** Get Many: Return All / Limit plus a Filters collection whose fields map to query parameters. */
 export function getManyOperation(
-	resource: string,
 	collectionPath: string,
 	filters: INodeProperties[],
 	queryNames: Record<string, string>,
-): OperationModule {
+): OperationParts {
+	const filterFields: INodeProperties[] =
+		filters.length === 0
+			? []
+			: [
+					{
+						displayName: 'Filters',
+						name: 'filters',
+						type: 'collection',
+						placeholder: 'Add Filter',
+						default: {},
+						options: filters,
+					},
+				];
 	return {
-		properties: [
-			...returnAllAndLimit(resource),
-			...forOperation(resource, 'getAll', [
-				{
-					displayName: 'Filters',
-					name: 'filters',
-					type: 'collection',
-					placeholder: 'Add Filter',
-					default: {},
-					options: filters,
-				},
-			]),
-		],
+		properties: [...returnAllAndLimit(), ...filterFields],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const values = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 			return await showpassList.call(

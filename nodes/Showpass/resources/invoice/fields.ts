@@ -8,5 +8,5 @@ export const transactionIdField: INodeProperties = {
 	default: '',
 	placeholder: '={{ $json.data.transaction_id }}',
 	description:
-		'The invoice\'s transaction ID, as in the trigger\'s output (data.transaction_id) or the Showpass dashboard',
+		"The invoice's transaction ID, as in the trigger's output (data.transaction_id) or the Showpass dashboard",
 };

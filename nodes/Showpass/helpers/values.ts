@@ -9,7 +9,10 @@ export function idValue(value: unknown): number | string {
 /** "12, 13 14" or [12, "13"] → [12, 13, 14]. */
 export function idList(value: unknown): Array<number | string> {
 	const parts = Array.isArray(value) ? value : String(value ?? '').split(/[\s,]+/);
-	return parts.map((part) => String(part).trim()).filter((part) => part !== '').map(idValue);
+	return parts
+		.map((part) => String(part).trim())
+		.filter((part) => part !== '')
+		.map(idValue);
 }
 
 /** Showpass decimals are strings with two places, e.g. "25.00". */
