@@ -103,7 +103,8 @@ const notFoundProperties = {
 const verify = object({ found: notFoundProperties.found, ...ticketProperties, code: notFoundProperties.code, message: notFoundProperties.message }, [
 	'found',
 ]);
-const scan = object({ ...scanHistory.properties, ...notFoundProperties }, []);
+/** Scan: the scan-history record; by barcode also `found` and the verified `ticket`, or the not-found item. */
+const scan = object({ ...scanHistory.properties, ...notFoundProperties, ticket }, []);
 
 const discount = object(
 	{

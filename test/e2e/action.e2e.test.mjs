@@ -331,7 +331,7 @@ for (const version of versions) {
 			const scanBy = (name, barcode) => ({
 				name,
 				typeVersion: LATEST,
-				parameters: { resource: 'ticket', operation: 'scan', ticketBy: 'barcode', barcode, scanAction: 'pickup', options: {} },
+				parameters: { resource: 'ticket', operation: 'scan', ticketBy: 'barcode', code: barcode, scanAction: 'pickup', options: {} },
 				credentials: showpassApiCredential(apiCredential),
 			});
 			const before = showpass.requests.length;
@@ -343,7 +343,8 @@ for (const version of versions) {
 			});
 			succeeded(execution);
 			const [history] = nodeRun(execution, 'Check In').items;
-			assert.deepEqual([history.item, history.action, history.before, history.after], [ticket.id, 'pickup', 'payed', 'used']);
+			assert.deepEqual([history.item, history.action, history.before, history.after, history.found], [ticket.id, 'pickup', 'payed', 'used', true]);
+			assert.deepEqual(history.ticket, { ...ticket, status: 'payed' });
 			assert.deepEqual(nodeRun(execution, 'Check In Unknown').items, [
 				{ found: false, code: 'NOT-ISSUED-1', message: 'No ticket found for code "NOT-ISSUED-1".' },
 			]);

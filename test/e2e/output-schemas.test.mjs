@@ -145,13 +145,18 @@ describe('output schemas fit real answers', () => {
 				get: async () => [await ok('GET', `/tickets/items/${ticket.id}/`)],
 				getAll: async () => results(await ok('GET', '/tickets/items/', { query: { page_size: 100 } })),
 				verify: async () => [await verified(ticket.barcode_string), await verified('UNKNOWN'), await verified(ticket.barcode_string, '1')],
-				scan: async () => [
-					await ok('POST', '/tickets/items/histories/', {
-						body: { item: ticket.id, action: 'pickup', scanner_device: 'web_app', barcode_string: ticket.barcode_string },
-					}),
-					await ok('POST', '/tickets/items/histories/', { body: { item: ticket.id, action: 'return' } }),
-					await verified('UNKNOWN'),
-				],
+				// By ID: the history record; by barcode: the record with `found` and the verified ticket.
+				scan: async () => {
+					const { found, ...verifiedTicket } = await verified(ticket.barcode_string);
+					const byBarcode = await ok('POST', '/tickets/items/histories/', {
+						body: { item: verifiedTicket.id, action: 'pickup', scanner_device: 'web_app', barcode_string: verifiedTicket.barcode_string },
+					});
+					return [
+						{ ...byBarcode, found, ticket: verifiedTicket },
+						await ok('POST', '/tickets/items/histories/', { body: { item: ticket.id, action: 'return' } }),
+						await verified('UNKNOWN'),
+					];
+				},
 			},
 			discount: {
 				create: async () => [await ok('POST', '/financials/discounts/', { body: { code: 'schema', type: 1, percentage: '10.00', reference: 'r1' } })],
