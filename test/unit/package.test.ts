@@ -1,5 +1,5 @@
 import { execFileSync } from 'child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 
@@ -73,6 +73,23 @@ describe('packed tarball (after npm run build)', () => {
 				'dist/icons/showpass.dark.svg',
 			]),
 		);
+	});
+
+	it('holds every output schema beside its node, where n8n reads them', () => {
+		const schemas = ['Showpass', 'ShowpassTrigger'].flatMap((node) => {
+			const folder = path.join(root, 'nodes', node, '__schema__');
+			return readdirSync(folder, { recursive: true })
+				.map(String)
+				.filter((file) => file.endsWith('.json'))
+				.map((file) => `dist/nodes/${node}/__schema__/${file.split(path.sep).join('/')}`);
+		});
+		expect(schemas).toEqual(
+			expect.arrayContaining([
+				'dist/nodes/Showpass/__schema__/v2.0.0/ticket/verify.json',
+				'dist/nodes/ShowpassTrigger/__schema__/v1.0.0/output.json',
+			]),
+		);
+		expect(files).toEqual(expect.arrayContaining(schemas));
 	});
 
 	it('declares no runtime dependencies in the packed package.json', () => {
