@@ -1,13 +1,17 @@
 // Browser test: the real n8n editor, in Debian's Chromium driven by playwright-core, shows the
-// Showpass nodes as a user meets them: found in the node picker with their icon, and the trigger's
-// panel with its icon, set-up notice and Events parameter. A broken description or icon fails here.
+// Showpass nodes as a user meets them: found in the node picker with their icon, the trigger's
+// panel with its icon, set-up notice and Events parameter, and (n8n 2.x) an operation's output
+// fields from its output schema before anything has run. A broken description, icon or schema fails here.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser, signedInPage } from '../../scripts/lib/browser.mjs';
 import { N8nInstance } from '../../scripts/lib/n8n-instance.mjs';
 import { testedVersions } from '../../scripts/lib/n8n-versions.mjs';
-import { triggerWorkflow } from '../e2e/workflows.mjs';
+import { projectRoot } from '../../scripts/lib/n8n-versions.mjs';
+import { ACTION_TYPE, showpassApiCredential, triggerThenSteps, triggerWorkflow } from '../e2e/workflows.mjs';
 
 const versions = testedVersions();
 
@@ -28,6 +32,7 @@ for (const version of versions) {
 		let browser;
 		let page;
 		let workflowId;
+		let verifyWorkflowId;
 
 		before(async () => {
 			n8n = await N8nInstance.start({ version, log: (line) => console.log(`# ${line}`) });
@@ -35,6 +40,32 @@ for (const version of versions) {
 			const credential = await n8n.createCredential('Showpass Webhook account', 'showpassWebhookApi', { secretKey: 'browser-test-key' });
 			const { workflow } = triggerWorkflow({ name: 'Browser test', credential, parameters: { events: ['invoice.purchase'] } });
 			workflowId = (await n8n.createWorkflow(workflow)).id;
+			// Never run: the API credential points nowhere, so any field shown comes from the schema.
+			const apiCredential = await n8n.createCredential('Showpass API account', 'showpassApi', {
+				apiToken: 'browser-test-token',
+				organizationId: '5796',
+				environment: 'custom',
+				baseUrl: 'http://127.0.0.1:9',
+				allowedHttpRequestDomains: 'all',
+			});
+			const { workflow: verify } = triggerThenSteps({
+				name: 'Browser test: schema preview',
+				webhookCredential: credential,
+				steps: [
+					{
+						name: 'Verify Ticket',
+						typeVersion: 2,
+						parameters: { resource: 'ticket', operation: 'verify', code: '={{ $json.data.ticket_items[0].barcode_string }}', options: {} },
+						credentials: showpassApiCredential(apiCredential),
+					},
+					{
+						name: 'Next Step',
+						type: 'n8n-nodes-base.noOp',
+						parameters: {},
+					},
+				],
+			});
+			verifyWorkflowId = (await n8n.createWorkflow(verify)).id;
 			browser = await launchBrowser();
 			page = await signedInPage(browser, n8n);
 		});
@@ -80,6 +111,47 @@ for (const version of versions) {
 			assert.match(text, /Output/);
 			const panelIcons = await showpassIcons(panel);
 			assert.ok(panelIcons.length > 0 && panelIcons.every((icon) => icon.loaded), JSON.stringify(panelIcons));
+		});
+
+		it('before any run, the next node\'s input shows the Verify operation\'s fields from its output schema (n8n 2.x)', async (t) => {
+			if (version.startsWith('1.')) {
+				t.skip('n8n 1.x has no output schema previews');
+				return;
+			}
+			const schemaPath = `/schemas/${ACTION_TYPE}/2.0.0/ticket/verify.json`;
+			const schemaFile = path.join(projectRoot, 'dist', 'nodes', 'Showpass', '__schema__', 'v2.0.0', 'ticket', 'verify.json');
+			/** Opens "Next Step" and returns its input panel once n8n has answered the schema request. */
+			const openNextStep = async (expectedStatus) => {
+				const page = await signedInPage(browser, n8n);
+				const schemaAnswer = page.waitForResponse((response) => response.url().endsWith(schemaPath), { timeout: 60_000 });
+				await page.goto(`${n8n.baseUrl}/workflow/${verifyWorkflowId}`);
+				const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Next Step' }).first();
+				await node.waitFor({ timeout: 30_000 });
+				await node.dblclick();
+				const input = page.locator('[data-test-id="ndv-input-panel"]');
+				await input.waitFor({ timeout: 20_000 });
+				assert.equal((await schemaAnswer).status(), expectedStatus);
+				return { page, input };
+			};
+
+			// Without the schema file n8n answers 404 and no field of the operation appears.
+			const hidden = `${schemaFile}.hidden`;
+			fs.renameSync(schemaFile, hidden);
+			try {
+				const { page, input } = await openNextStep(404);
+				await page.waitForTimeout(1500);
+				assert.doesNotMatch(await input.innerText(), /barcode_string/);
+				await page.context().close();
+			} finally {
+				fs.renameSync(hidden, schemaFile);
+			}
+
+			const { page, input } = await openNextStep(200);
+			const field = input.getByText('barcode_string', { exact: true }).first();
+			await field.waitFor({ timeout: 20_000 });
+			const text = await input.innerText();
+			for (const name of ['found', 'status', 'event_id', 'message']) assert.match(text, new RegExp(`\\b${name}\\b`));
+			await page.context().close();
 		});
 	});
 }
