@@ -1,6 +1,7 @@
 // End-to-end: every workflow in examples/ is imported into a real n8n of each pinned version,
-// activated, and sent a signed delivery. The check stops at what this package controls: the items
-// that reach the node after the Showpass nodes, with the fields that node uses. Third-party nodes
+// activated, and sent a signed delivery (or, for the examples that start from n8n's Webhook node, the
+// request a scanner or a sign-up form sends). The check stops at what this package controls: the
+// items that reach the node after the Showpass nodes, with the fields that node uses, and the answers. Third-party nodes
 // (Slack, Google Sheets, HubSpot, email) are disabled for the run, so nothing leaves 127.0.0.1;
 // n8n passes their input through, which shows what they would have received.
 import assert from 'node:assert/strict';
