@@ -8,15 +8,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { resourceParameter, routerOf, listSearchOf } from './helpers/router';
-import { discount } from './resources/discount';
-import { event } from './resources/event';
-import { invoice } from './resources/invoice';
-import { password } from './resources/password';
-import { ticket } from './resources/ticket';
-import { trackingLink } from './resources/trackingLink';
+import { listSearchOf, resourceParameter, routerOf } from './helpers/router';
+import { RESOURCES } from './resources';
 
-const RESOURCES = [discount, event, invoice, password, ticket, trackingLink];
 const handlerOf = routerOf(RESOURCES);
 
 export class Showpass implements INodeType {

@@ -5,8 +5,11 @@ export const PLAIN_ID_VERSIONS = [1];
 /** Node versions whose record IDs are resource locators: From List, By ID (and By URL for events). */
 export const LOCATOR_VERSIONS = [2];
 
-/** `https://www.showpass.com/<slug>/` or the demo host → the slug Showpass's `events/{slug}/` takes. */
-export const EVENT_URL_REGEX = '^https?://(?:www\\.|demo\\.)?showpass\\.com/([^/?#\\s]+)';
+/**
+ * `https://www.showpass.com/<slug>/` or the demo host → the slug Showpass's `events/{slug}/` takes.
+ * `/o/<slug>/` is an organization's page, not an event's.
+ */
+export const EVENT_URL_REGEX = '^https?://(?:www\\.|demo\\.)?showpass\\.com/(?!o/)([^/?#\\s]+)';
 
 export interface LocatorSpec {
 	/** The `listSearch` method that lists the records. */
