@@ -508,7 +508,11 @@ for (const version of versions) {
 			});
 			const expected = showpass.events.filter((event) => event.name.toLowerCase().includes('lights 2026 #1'));
 			assert.equal(expected.length, 11);
-			assert.deepEqual(events.results.map((result) => [result.name, result.value]), expected.map((event) => [event.name, String(event.id)]));
+			// Each event is listed with its start date, so same-named shows are told apart.
+			assert.deepEqual(
+				events.results.map((result) => [result.name, result.value]),
+				expected.map((event) => [`${event.name} (${event.starts_on.slice(0, 10)})`, String(event.id)]),
+			);
 			assert.equal(events.results[0].url, expected[0].frontend_details_url);
 			const eventPages = showpass.requests.slice(before);
 			assert.ok(eventPages.length >= 1 && eventPages.length <= 5, String(eventPages.length));
