@@ -1,5 +1,6 @@
-import { parseIncomingMessage } from '@n8n/backend-network';
 import { jsonParse, UnexpectedError, type IDataObject } from 'n8n-workflow';
+
+import { parseIncomingMessage } from './core';
 
 /** An HTTP request as it arrives at n8n's webhook URL. */
 export interface DeliveryRequest {

@@ -1,5 +1,3 @@
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
 import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
@@ -20,6 +18,7 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
+import { Container, Logger } from './core';
 import { TestCredentialsHelper, type CredentialsByType } from './credentials';
 import { nodeTypes } from './package';
 import type { DeliveryRequest, RecordedResponse } from './request';
@@ -92,13 +91,14 @@ export interface WebhookCall {
 
 /** What node code writes with `this.logger`, captured so tests can read it. */
 const logLines: string[] = [];
-const captureLogger = Object.fromEntries(
+const captureLogger: Record<string, unknown> = Object.fromEntries(
 	['error', 'warn', 'info', 'debug'].map((level) => [
 		level,
 		(message: string) => logLines.push(`${level}: ${message}`),
 	]),
-) as unknown as Logger;
-Container.set(Logger, captureLogger);
+);
+captureLogger.scoped = () => captureLogger;
+Container.set(Logger, captureLogger as unknown as InstanceType<typeof Logger>);
 
 function workflowOf(json: WorkflowJson, staticData?: IDataObject): Workflow {
 	return new Workflow({
