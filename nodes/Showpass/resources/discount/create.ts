@@ -10,7 +10,7 @@ import { showpassJson } from '../../helpers/transport';
 import { discountBody, discountSettings, DISCOUNTS_PATH } from './fields';
 
 /** Showpass's type for a customer-entered discount code. */
-export const DISCOUNT_CODE_TYPE = 1;
+const DISCOUNT_CODE_TYPE = 1;
 
 const properties: INodeProperties[] = [
 	{

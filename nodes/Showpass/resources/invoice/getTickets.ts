@@ -12,8 +12,8 @@ import { queryOfNextLink, readPage } from '../../helpers/pagination';
 import { showpassPages, showpassRequest } from '../../helpers/transport';
 import { transactionIdField } from './fields';
 
-export const DEFAULT_ATTEMPTS = 5;
-export const DEFAULT_WAIT_SECONDS = 2;
+const DEFAULT_ATTEMPTS = 5;
+const DEFAULT_WAIT_SECONDS = 2;
 
 const properties: INodeProperties[] = [
 	transactionIdField,

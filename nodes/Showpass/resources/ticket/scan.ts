@@ -7,7 +7,7 @@ import { idValue } from '../../helpers/values';
 import { codeField, ticketIdField } from './fields';
 import { codeOf, verifyTicketCode } from './verification';
 
-export const DEFAULT_SCANNER_DEVICE = 'web_app';
+const DEFAULT_SCANNER_DEVICE = 'web_app';
 
 type ScanAction = 'pickup' | 'return' | 'void';
 
