@@ -7,9 +7,11 @@ export const LOCATOR_VERSIONS = [2];
 
 /**
  * `https://www.showpass.com/<slug>/` or the demo host → the slug Showpass's `events/{slug}/` takes.
- * `/o/<slug>/` is an organization's page, not an event's.
+ * `/o/<slug>/` is an organization's page, not an event's. It spans the whole address (any path or
+ * query after the slug too) because n8n validates a mode's value with `^<regex>$`.
  */
-export const EVENT_URL_REGEX = '^https?://(?:www\\.|demo\\.)?showpass\\.com/(?!o/)([^/?#\\s]+)';
+export const EVENT_URL_REGEX =
+	'^https?://(?:www\\.|demo\\.)?showpass\\.com/(?!o/)([^/?#\\s]+)(?:[/?#]\\S*)?$';
 
 export interface LocatorSpec {
 	/** The `listSearch` method that lists the records. */

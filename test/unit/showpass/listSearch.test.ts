@@ -206,6 +206,8 @@ describe('event By URL', () => {
 		['http://www.showpass.com/harbour-lights-2026/', 'harbour-lights-2026'],
 	])('%s → %s', (url, slug) => {
 		expect(new RegExp(EVENT_URL_REGEX).exec(url)?.[1]).toBe(slug);
+		// n8n validates a mode's value against the whole text, as `^<regex>$`.
+		expect(new RegExp(`^${EVENT_URL_REGEX}$`).test(url)).toBe(true);
 	});
 
 	it.each([
@@ -216,6 +218,7 @@ describe('event By URL', () => {
 		'harbour-lights-2026',
 	])('%s is not an event page address (organization pages are /o/…)', (url) => {
 		expect(new RegExp(EVENT_URL_REGEX).exec(url)).toBeNull();
+		expect(new RegExp(`^${EVENT_URL_REGEX}$`).test(url)).toBe(false);
 	});
 
 	it('gets the event by the slug of its page address', async () => {
