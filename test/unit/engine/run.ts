@@ -6,6 +6,7 @@ import {
 	type ExecutionError,
 	type IConnections,
 	type IDataObject,
+	type IExecuteData,
 	type INode,
 	type INodeExecutionData,
 	type IPinData,
@@ -15,6 +16,7 @@ import {
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
 	type IWorkflowSettings,
+	type NodeParameterValueType,
 	type WorkflowActivateMode,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
@@ -60,6 +62,13 @@ export interface WorkflowRun {
 	items(nodeName: string, output?: number): INodeExecutionData[];
 	/** Just the JSON of those items. */
 	json(nodeName: string, output?: number): IDataObject[];
+	/**
+	 * `value` (e.g. a node's parameter, expressions as `={{ … }}`) resolved by n8n's expression
+	 * engine as node `nodeName` would see it for input item `itemIndex` of this run: `$json`,
+	 * `$input`, `$('Other Node')`. For a disabled node (which passes its input on) this shows
+	 * what its expressions would have produced.
+	 */
+	resolve(nodeName: string, value: NodeParameterValueType, itemIndex?: number): NodeParameterValueType;
 	/** The workflow as the engine ran it (static data included). */
 	workflow: Workflow;
 }
@@ -170,15 +179,25 @@ function additionalDataFor(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-function readRun(run: IRun, executed: string[], workflow: Workflow): WorkflowRun {
+function readRun(run: IRun, executed: string[], workflow: Workflow, mode: WorkflowExecuteMode): WorkflowRun {
 	const items = (nodeName: string, output = 0) =>
 		run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[output] ?? [];
+	const resolve = (nodeName: string, value: NodeParameterValueType, itemIndex = 0) => {
+		const task = run.data.resultData.runData[nodeName]?.[0];
+		const node = workflow.getNode(nodeName);
+		if (task === undefined || node === null) throw new UnexpectedError(`"${nodeName}" did not run`);
+		const source = task.source[0];
+		const input = source ? items(source.previousNode, source.previousNodeOutput ?? 0) : [];
+		const executeData: IExecuteData = { node, data: { main: [input] }, source: { main: task.source } };
+		return workflow.expression.getParameterValue(value, run.data, 0, itemIndex, nodeName, input, mode, {}, executeData);
+	};
 	return {
 		run,
 		error: run.data.resultData.error,
 		executed,
 		items,
 		json: (nodeName, output) => items(nodeName, output).map((item) => item.json),
+		resolve,
 		workflow,
 	};
 }
@@ -206,7 +225,7 @@ async function execute(
 		resultData: { runData: {}, pinData: options.pinData ?? workflowJson.pinData },
 	});
 	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
-	return readRun(await finished, executed, workflow);
+	return readRun(await finished, executed, workflow, mode);
 }
 
 /**
