@@ -1,4 +1,4 @@
-// A stand-in for Showpass's organization API on 127.0.0.1, shaped from ../shared/SHOWPASS.md and
+// A stand-in for Showpass's organization API on 127.0.0.1, shaped from docs/showpass-api.md and
 // Showpass's API docs: `Authorization: Token <key>`, paths under /api/venue/{id}/, DRF pagination
 // ({count, next, previous, results} with absolute `next` links), 202 while an invoice's tickets are
 // being issued, 201 on create, 204 on delete, errors as {"detail": "..."} or field errors.
