@@ -1,5 +1,5 @@
 // The n8n versions the end-to-end suite, `npm start` and the benchmarks run against.
-// Facts behind each entry are in ../shared/N8N-LOCAL.md.
+// Facts behind each entry (and how to add one) are in docs/n8n-versions.md.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -12,8 +12,9 @@
 // - A ticket's `status` follows its scan history: `payed` → `used` (pickup) → `payed` (return);
 //   `payed` → `voided` (void). A refund or void leaves a ticket `voided`.
 // - Passwords: the list is a bare array without `page_size` (`passwordListsBare` makes it always
-//   one, for a client that must read both). A ticket-type code answers `ticket_type_ids: [ticket_type]`; an event code answers the
-//   event's ticket type IDs, or the selected ones; `event_id` is kept (for delete) but never answered.
+//   one, for a client that must read both). A ticket-type code answers
+//   `ticket_type_ids: [ticket_type]`; an event code answers the event's ticket type IDs, or the
+//   selected ones; `event_id` is kept (for delete) but never answered.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';

@@ -18,7 +18,7 @@ const BURST_DISTINCT = Number(process.env.RELIABILITY_BURST ?? 1000);
 const CONCURRENCY = 20;
 const versions = (process.env.RELIABILITY_N8N_VERSIONS ?? '2.41.1,1.123.81').split(',').filter(Boolean);
 // The suite checks correctness, not speed: n8n 2.41's default expression engine handles ~20 requests/s
-// on this machine (see ../shared/N8N-LOCAL.md), the legacy one ~100, which keeps the suite short.
+// on a 2-core machine (see docs/n8n-versions.md), the legacy one ~100, which keeps the suite short.
 const FAST_ENGINE = { N8N_EXPRESSION_ENGINE: 'legacy' };
 
 for (const version of versions) {

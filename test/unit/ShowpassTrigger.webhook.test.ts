@@ -1,28 +1,85 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { createHmac } from 'crypto';
+import { CredentialTestContext } from 'n8n-core';
+import nock from 'nock';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { ShowpassTrigger } from '../../nodes/ShowpassTrigger/ShowpassTrigger.node';
 import { deliveryMemory } from '../../nodes/ShowpassTrigger/helpers/deliveryMemory';
 import legacy from '../fixtures/invoice.purchase.legacy.json';
+import purchase from '../fixtures/invoice.purchase.json';
 import {
-	hmac,
-	PREVIOUS_SECRET,
-	purchaseDelivery,
-	SECRET,
-	signedRequest,
-	webhookContext,
-	type ContextSetup,
-	type FakeRequest,
-} from './helpers/webhookContext';
+	API_TOKEN,
+	chain,
+	CREDENTIALS,
+	node,
+	ORGANIZATION_ID,
+	runWebhook,
+	runWebhookMethod,
+	showpassNode,
+	showpassTrigger,
+	WEBHOOK_SECRET as SECRET,
+	type DeliveryRequest,
+	type WorkflowJson,
+} from './engine';
 
-const trigger = new ShowpassTrigger();
+const PREVIOUS_SECRET = 'sp-previous-secret-9876543210';
 
-async function deliver(request: FakeRequest, setup: ContextSetup = {}) {
-	const fake = webhookContext(request, setup);
-	const result = await trigger.webhook.call(fake.context);
-	const items = (result.workflowData?.[0] ?? []) as INodeExecutionData[];
-	const statusCode = fake.responded.statusCode ?? 200;
-	const body = (fake.responded.body ?? result.webhookResponse) as IDataObject;
-	return { result, items, statusCode, body, logs: fake.logs, staticData: fake.staticData };
+function hmac(secret: string, idText: string): string {
+	return createHmac('sha1', secret).update(idText, 'utf8').digest('hex');
+}
+
+function purchaseDelivery(overrides: IDataObject = {}): IDataObject {
+	return { ...(JSON.parse(JSON.stringify(purchase)) as IDataObject), ...overrides };
+}
+
+/** A request signed with `secret` over the delivery's id, as Showpass sends it. */
+function signedRequest(delivery: IDataObject, secret = SECRET, extra: Partial<DeliveryRequest> = {}): DeliveryRequest {
+	return {
+		body: delivery,
+		headers: { 'x-showpass-signature': hmac(secret, String(delivery.id)) },
+		...extra,
+	};
+}
+
+interface Setup {
+	parameters?: INodeParameters;
+	credentials?: IDataObject | 'missing';
+	mode?: 'webhook' | 'manual';
+	staticData?: IDataObject;
+	workflowId?: string;
+	nodeId?: string;
+}
+
+function triggerWorkflow(setup: Setup): WorkflowJson {
+	const trigger = showpassTrigger(setup.parameters ?? {}, {
+		id: setup.nodeId ?? 'showpass-trigger-node',
+		...(setup.credentials === 'missing' && { credentials: undefined }),
+	});
+	return { ...chain(trigger), id: setup.workflowId ?? 'workflow-1' };
+}
+
+/** One request to the trigger's Production URL (or Test URL), through n8n's webhook context. */
+async function deliver(request: DeliveryRequest, setup: Setup = {}) {
+	const call = await runWebhook(triggerWorkflow(setup), {
+		request,
+		mode: setup.mode,
+		staticData: setup.staticData,
+		credentials: {
+			showpassWebhookApi:
+				setup.credentials === undefined || setup.credentials === 'missing'
+					? CREDENTIALS.showpassWebhookApi
+					: setup.credentials,
+		},
+		execute: false,
+	});
+	return {
+		result: call.result,
+		items: call.items,
+		statusCode: call.response.statusCode,
+		body: call.response.body as IDataObject,
+		logs: call.logs,
+		staticData: call.staticData,
+	};
 }
 
 beforeEach(() => deliveryMemory.forget());
@@ -39,7 +96,7 @@ describe('answer table, in order', () => {
 
 	it('checks the address before anything else, even a malformed body', async () => {
 		const reply = await deliver(
-			{ rawBody: 'not json', ip: '198.51.100.1' },
+			{ rawBody: 'not json', contentType: 'text/plain', ip: '198.51.100.1' },
 			{
 				parameters: { options: { allowedIps: '34.83.8.110' } },
 			},
@@ -60,14 +117,12 @@ describe('answer table, in order', () => {
 
 	it.each([
 		['an empty body', { rawBody: '' }],
-		[
-			'a body that is not JSON',
-			{ rawBody: '{"id": "abc",', contentType: 'text/plain', body: '{"id": "abc",' },
-		],
-		['a JSON array', { rawBody: '[{"id":"a"}]', contentType: 'text/plain', body: '[{"id":"a"}]' }],
-		['a JSON string', { rawBody: '"abc"', contentType: 'application/octet-stream', body: {} }],
-		['a JSON number', { rawBody: '42', contentType: 'application/octet-stream', body: {} }],
-		['null', { rawBody: 'null', contentType: 'application/octet-stream', body: {} }],
+		['a body that is not JSON', { rawBody: '{"id": "abc",', contentType: 'text/plain' }],
+		['a JSON array', { rawBody: '[{"id":"a"}]', contentType: 'text/plain' }],
+		['a JSON array sent as JSON', { rawBody: '[{"id":"a"}]' }],
+		['a JSON string', { rawBody: '"abc"', contentType: 'application/octet-stream' }],
+		['a JSON number', { rawBody: '42', contentType: 'application/octet-stream' }],
+		['null', { rawBody: 'null', contentType: 'application/octet-stream' }],
 		['an object without id', { body: { event_type: 'invoice.purchase', data: {} } }],
 		['an empty id', { body: { id: '', event_type: 'invoice.purchase' } }],
 		['a blank id', { body: { id: '   ', event_type: 'invoice.purchase' } }],
@@ -75,7 +130,7 @@ describe('answer table, in order', () => {
 		['an object id', { body: { id: { nested: 1 } } }],
 		['an array id', { body: { id: ['a'] } }],
 		['a boolean id', { body: { id: true } }],
-	] as Array<[string, FakeRequest]>)(
+	] as Array<[string, DeliveryRequest]>)(
 		'answers 400 with a one-line reason for %s',
 		async (_label, request) => {
 			const reply = await deliver({
@@ -235,7 +290,6 @@ describe('signatures', () => {
 		const rawBody =
 			'{"id": 12345678901234567891, "event_type": "invoice.purchase", "webhook_event_uuid": "big", "data": {}}';
 		const reply = await deliver({
-			body: JSON.parse(rawBody),
 			rawBody,
 			headers: { 'x-showpass-signature': hmac(SECRET, '12345678901234567891') },
 		});
@@ -246,7 +300,6 @@ describe('signatures', () => {
 	it('rejects a numeric id signed over its rounded value', async () => {
 		const rawBody = '{"id": 12345678901234567891, "event_type": "invoice.purchase"}';
 		const reply = await deliver({
-			body: JSON.parse(rawBody),
 			rawBody,
 			headers: { 'x-showpass-signature': hmac(SECRET, String(JSON.parse(rawBody).id)) },
 		});
@@ -307,7 +360,6 @@ describe('payloads and options', () => {
 	it('reads a delivery sent without a JSON content type from the raw body', async () => {
 		const delivery = purchaseDelivery();
 		const reply = await deliver({
-			body: {},
 			rawBody: JSON.stringify(delivery),
 			contentType: 'application/octet-stream',
 			headers: { 'x-showpass-signature': hmac(SECRET, String(delivery.id)) },
@@ -387,50 +439,85 @@ describe('payloads and options', () => {
 	});
 });
 
+describe('the execution a delivery starts', () => {
+	beforeAll(() => nock.disableNetConnect());
+	afterEach(() => {
+		const pending = nock.pendingMocks();
+		nock.cleanAll();
+		expect(pending).toEqual([]);
+	});
+	afterAll(() => nock.enableNetConnect());
+
+	it('hands the trigger items, unchanged, to the next node', async () => {
+		const next = node('Post to Slack', 'n8n-nodes-base.slack', {}, { disabled: true });
+		const call = await runWebhook(chain(showpassTrigger({ output: 'tickets' }), next), {
+			request: signedRequest(purchaseDelivery()),
+			credentials: CREDENTIALS,
+		});
+		expect(call.response.body).toMatchObject({ status: 'accepted' });
+		const execution = call.execution!;
+		expect(execution.error).toBeUndefined();
+		expect(execution.executed).toEqual(['Showpass Trigger', 'Post to Slack']);
+		expect(execution.json('Showpass Trigger')).toEqual(call.items.map((item) => item.json));
+		expect(execution.json('Post to Slack')).toEqual(call.items.map((item) => item.json));
+		expect(execution.json('Post to Slack')[0]).toMatchObject({ barcode_string: '5GHOEEHUG' });
+	});
+
+	it('lets the Showpass node read the delivery through an expression', async () => {
+		const delivery = purchaseDelivery();
+		const transactionId = (delivery.data as IDataObject).transaction_id as string;
+		nock('https://www.showpass.com')
+			.matchHeader('authorization', `Token ${API_TOKEN}`)
+			.get(`/api/venue/${ORGANIZATION_ID}/financials/invoices/${transactionId}/`)
+			.reply(200, { transaction_id: transactionId, status: 'paid' });
+		const getInvoice = showpassNode(
+			{ resource: 'invoice', operation: 'get', transactionId: '={{ $json.data.transaction_id }}' },
+			{ name: 'Get Invoice' },
+		);
+		const call = await runWebhook(chain(showpassTrigger({ events: ['invoice.purchase'] }), getInvoice), {
+			request: signedRequest(delivery),
+			credentials: CREDENTIALS,
+		});
+		const execution = call.execution!;
+		expect(execution.error).toBeUndefined();
+		expect(execution.items('Get Invoice')).toEqual([
+			{ json: { transaction_id: transactionId, status: 'paid' }, pairedItem: { item: 0 } },
+		]);
+	});
+
+	it('starts nothing for a delivery it answers without items', async () => {
+		const call = await runWebhook(chain(showpassTrigger()), {
+			request: signedRequest(purchaseDelivery(), 'wrong-key'),
+			credentials: CREDENTIALS,
+		});
+		expect(call.response.statusCode).toBe(401);
+		expect(call.execution).toBeUndefined();
+	});
+});
+
 describe('lifecycle and credential test', () => {
-	const hookContext = (allowedIps: string) =>
-		({
-			getNodeParameter: (name: string, fallback: unknown) =>
-				name === 'options.allowedIps' ? allowedIps : fallback,
-			getNode: () => ({ name: 'Showpass Trigger' }),
-		}) as never;
+	const activate = (method: 'checkExists' | 'create' | 'delete', allowedIps = '') =>
+		runWebhookMethod(triggerWorkflow({ parameters: { options: { allowedIps } } }), method);
 
 	it('registers nothing with Showpass', async () => {
-		const methods = trigger.webhookMethods.default;
-		expect(await methods.checkExists.call(hookContext(''))).toBe(false);
-		expect(await methods.create.call(hookContext(''))).toBe(true);
-		expect(await methods.delete.call(hookContext(''))).toBe(true);
+		expect(await activate('checkExists')).toBe(false);
+		expect(await activate('create')).toBe(true);
+		expect(await activate('delete')).toBe(true);
 	});
 
 	it('refuses to activate with an unreadable Allowed IPs entry, naming it', async () => {
-		await expect(
-			trigger.webhookMethods.default.create.call(hookContext('34.83.8.110, not-an-ip')),
-		).rejects.toThrow(/not-an-ip/);
+		await expect(activate('create', '34.83.8.110, not-an-ip')).rejects.toThrow(/not-an-ip/);
 	});
 
 	it('says honestly what the credential test checks', async () => {
-		const test = trigger.methods.credentialTest.showpassWebhookSecretCheck;
-		const ok = await test.call({} as never, {
-			id: '1',
-			name: 'c',
-			type: 'showpassWebhookApi',
-			data: { secretKey: SECRET },
-		});
+		const test = new ShowpassTrigger().methods.credentialTest.showpassWebhookSecretCheck;
+		const context = new CredentialTestContext();
+		const check = async (data: ICredentialDataDecryptedObject) =>
+			await test.call(context, { id: '1', name: 'c', type: 'showpassWebhookApi', data });
+		const ok = await check({ secretKey: SECRET });
 		expect(ok.status).toBe('OK');
 		expect(ok.message).toMatch(/Send Test/);
-		const empty = await test.call({} as never, {
-			id: '1',
-			name: 'c',
-			type: 'showpassWebhookApi',
-			data: { secretKey: ' ' },
-		});
-		expect(empty.status).toBe('Error');
-		const same = await test.call({} as never, {
-			id: '1',
-			name: 'c',
-			type: 'showpassWebhookApi',
-			data: { secretKey: SECRET, previousSecretKey: SECRET },
-		});
-		expect(same.status).toBe('Error');
+		expect((await check({ secretKey: ' ' })).status).toBe('Error');
+		expect((await check({ secretKey: SECRET, previousSecretKey: SECRET })).status).toBe('Error');
 	});
 });

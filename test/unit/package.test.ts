@@ -1,11 +1,24 @@
 import { execFileSync } from 'child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'fs';
 import os from 'os';
 import path from 'path';
 
 const root = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const built = existsSync(path.join(root, 'dist', 'nodes', 'Showpass', 'Showpass.node.js'));
+
+/** What `npm run build` and `npm pack` read: the files of a fresh clone, without tests or tooling. */
+const BUILD_INPUTS = [
+	'package.json',
+	'tsconfig.json',
+	'tsconfig.build.json',
+	'gulpfile.js',
+	'README.md',
+	'LICENSE.md',
+	'CHANGELOG.md',
+	'credentials',
+	'icons',
+	'nodes',
+];
 
 describe('package.json', () => {
 	it('has no runtime dependencies and n8n-workflow as a peer', () => {
@@ -26,17 +39,21 @@ describe('package.json', () => {
 	});
 });
 
-describe('packed tarball (after npm run build)', () => {
+describe('packed tarball (npm run build, then npm pack, in a copy of the sources)', () => {
 	let tarball = '';
 	let files: string[] = [];
 	let packedManifest: Record<string, unknown> = {};
 	const workDir = mkdtempSync(path.join(os.tmpdir(), 'showpass-pack-'));
+	const sources = path.join(workDir, 'package');
 
 	beforeAll(() => {
-		expect(built).toBe(true);
+		// Built here, not in the working tree: a stale or missing dist/ must not decide the result.
+		for (const input of BUILD_INPUTS) cpSync(path.join(root, input), path.join(sources, input), { recursive: true });
+		symlinkSync(path.join(root, 'node_modules'), path.join(sources, 'node_modules'), 'dir');
+		execFileSync('npm', ['run', 'build', '--silent'], { cwd: sources, stdio: 'pipe' });
 		const [pack] = JSON.parse(
 			execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir], {
-				cwd: root,
+				cwd: sources,
 				encoding: 'utf8',
 			}),
 		);
@@ -48,7 +65,7 @@ describe('packed tarball (after npm run build)', () => {
 		packedManifest = JSON.parse(
 			execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
 		);
-	});
+	}, 180_000);
 
 	afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 

@@ -7,11 +7,12 @@ export const LOCATOR_VERSIONS = [2];
 
 /**
  * `https://www.showpass.com/<slug>/` or the demo host → the slug Showpass's `events/{slug}/` takes.
- * `/o/<slug>/` is an organization's page, not an event's. It spans the whole address (any path or
- * query after the slug too) because n8n validates a mode's value with `^<regex>$`.
+ * `/o/<slug>/` is an organization's page, not an event's.
  */
-export const EVENT_URL_REGEX =
-	'^https?://(?:www\\.|demo\\.)?showpass\\.com/(?!o/)([^/?#\\s]+)(?:[/?#]\\S*)?$';
+export const EVENT_URL_REGEX = '^https?://(?:www\\.|demo\\.)?showpass\\.com/(?!o/)([^/?#\\s]+)';
+/** The whole address an event's By URL box accepts (n8n anchors mode validation at both ends). */
+export const EVENT_URL_VALIDATION =
+	'https?://(?:www\\.|demo\\.)?showpass\\.com/(?!o/)[^/?#\\s]+(?:[/?#]\\S*)?';
 
 export interface LocatorSpec {
 	/** The `listSearch` method that lists the records. */
@@ -20,7 +21,7 @@ export interface LocatorSpec {
 	idPlaceholder: string;
 	/** The By ID mode's label when it takes more than an ID (events also take a slug). */
 	idModeName?: string;
-	/** A regex the By ID value must match (numeric IDs unless the record also takes a slug). */
+	/** A regex the whole By ID value must match (numeric IDs unless the record also takes a slug). */
 	idRegex?: string;
 	idError?: string;
 	/** Modes after From List and By ID, e.g. By URL for events. */
@@ -68,7 +69,7 @@ export function versionedIdField(
 						{
 							type: 'regex',
 							properties: {
-								regex: spec.idRegex ?? '^\\s*\\d+\\s*$',
+								regex: spec.idRegex ?? '\\s*\\d+\\s*',
 								errorMessage: spec.idError ?? 'Enter a numeric ID',
 							},
 						},

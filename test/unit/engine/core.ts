@@ -8,6 +8,9 @@ import { dirname } from 'path';
 const coreDirectory = dirname(require.resolve('n8n-core/package.json'));
 const fromCore = <T>(name: string) => require(require.resolve(name, { paths: [coreDirectory] })) as T;
 
-export const { Container } = fromCore<typeof import('@n8n/di')>('@n8n/di');
+/** The part of n8n-core's dependency container the harness uses. */
+export const Container: {
+	set<T>(type: abstract new (...args: never[]) => T, instance: T): void;
+} = fromCore<typeof import('@n8n/di')>('@n8n/di').Container;
 export const { Logger } = fromCore<typeof import('@n8n/backend-common')>('@n8n/backend-common');
 export const { parseIncomingMessage } = fromCore<typeof import('@n8n/backend-network')>('@n8n/backend-network');

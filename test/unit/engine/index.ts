@@ -21,6 +21,8 @@
  *   call.execution?.json('Next Node');
  *   call.staticData; call.logs;
  *
+ *   await runWebhookMethod(workflow, 'create');   // activation, through n8n's HookContext
+ *
  * What is n8n's here: node loading by the `n8n` list in package.json (as n8n reads it, from the
  * TypeScript source), `Workflow` (defaults, expressions, static data), `WorkflowExecute` (item
  * pairing, Continue On Fail, errors, pinned data, disabled nodes), the execution and webhook
@@ -49,9 +51,11 @@ export { PACKAGE_CREDENTIALS, PACKAGE_NAME, PACKAGE_NODES, nodeTypes } from './p
 export { requestOf, type DeliveryRequest, type RecordedResponse } from './request';
 export {
 	runWebhook,
+	runWebhookMethod,
 	runWorkflow,
 	type RunOptions,
 	type WebhookCall,
+	type WebhookMethod,
 	type WebhookOptions,
 	type WorkflowJson,
 	type WorkflowRun,

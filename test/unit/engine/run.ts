@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	UnexpectedError,
@@ -6,6 +6,7 @@ import {
 	type ExecutionError,
 	type IConnections,
 	type IDataObject,
+	type IExecuteData,
 	type INode,
 	type INodeExecutionData,
 	type IPinData,
@@ -15,6 +16,8 @@ import {
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
 	type IWorkflowSettings,
+	type NodeParameterValueType,
+	type WorkflowActivateMode,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
@@ -59,6 +62,13 @@ export interface WorkflowRun {
 	items(nodeName: string, output?: number): INodeExecutionData[];
 	/** Just the JSON of those items. */
 	json(nodeName: string, output?: number): IDataObject[];
+	/**
+	 * `value` (e.g. a node's parameter, expressions as `={{ … }}`) resolved by n8n's expression
+	 * engine as node `nodeName` would see it for input item `itemIndex` of this run: `$json`,
+	 * `$input`, `$('Other Node')`. For a disabled node (which passes its input on) this shows
+	 * what its expressions would have produced.
+	 */
+	resolve(nodeName: string, value: NodeParameterValueType, itemIndex?: number): NodeParameterValueType;
 	/** The workflow as the engine ran it (static data included). */
 	workflow: Workflow;
 }
@@ -114,6 +124,13 @@ function workflowOf(json: WorkflowJson, staticData?: IDataObject): Workflow {
 	});
 }
 
+/** The static data n8n would save after a call: a plain copy, without its change marker. */
+function savedStaticData(workflow: Workflow): IDataObject {
+	const copy = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+	delete copy.__dataChanged;
+	return copy;
+}
+
 function rootNode(workflow: Workflow, name: string | undefined): INode {
 	if (name !== undefined) {
 		const node = workflow.getNode(name);
@@ -162,15 +179,25 @@ function additionalDataFor(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-function readRun(run: IRun, executed: string[], workflow: Workflow): WorkflowRun {
+function readRun(run: IRun, executed: string[], workflow: Workflow, mode: WorkflowExecuteMode): WorkflowRun {
 	const items = (nodeName: string, output = 0) =>
 		run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[output] ?? [];
+	const resolve = (nodeName: string, value: NodeParameterValueType, itemIndex = 0) => {
+		const task = run.data.resultData.runData[nodeName]?.[0];
+		const node = workflow.getNode(nodeName);
+		if (task === undefined || node === null) throw new UnexpectedError(`"${nodeName}" did not run`);
+		const source = task.source[0];
+		const input = source ? items(source.previousNode, source.previousNodeOutput ?? 0) : [];
+		const executeData: IExecuteData = { node, data: { main: [input] }, source: { main: task.source } };
+		return workflow.expression.getParameterValue(value, run.data, 0, itemIndex, nodeName, input, mode, {}, executeData);
+	};
 	return {
 		run,
 		error: run.data.resultData.error,
 		executed,
 		items,
 		json: (nodeName, output) => items(nodeName, output).map((item) => item.json),
+		resolve,
 		workflow,
 	};
 }
@@ -198,7 +225,7 @@ async function execute(
 		resultData: { runData: {}, pinData: options.pinData ?? workflowJson.pinData },
 	});
 	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
-	return readRun(await finished, executed, workflow);
+	return readRun(await finished, executed, workflow, mode);
 }
 
 /**
@@ -212,6 +239,27 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	return await execute(workflowJson, workflow, startNode, options.startItems ?? [[{ json: {} }]], options);
 }
 
+/** The node's (first) webhook as n8n registers it for a workflow. */
+function webhookDataOf(
+	workflow: Workflow,
+	node: INode,
+	additionalData: IWorkflowExecuteAdditionalData,
+	mode: WorkflowExecuteMode,
+): IWebhookData {
+	const webhookDescription = nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.webhooks?.[0];
+	if (webhookDescription === undefined) throw new UnexpectedError(`"${node.name}" has no webhook`);
+	return {
+		httpMethod: webhookDescription.httpMethod as IWebhookData['httpMethod'],
+		node: node.name,
+		path: String(webhookDescription.path),
+		webhookDescription,
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: additionalData,
+		webhookId: node.webhookId,
+		isTest: mode === 'manual',
+	};
+}
+
 /**
  * Hands `request` to the webhook node's `webhook()` through n8n's `WebhookContext`, as n8n's
  * webhook service does for a production (or, with `mode: 'manual'`, a test) URL, then runs the
@@ -222,25 +270,13 @@ export async function runWebhook(workflowJson: WorkflowJson, options: WebhookOpt
 	const workflow = workflowOf(workflowJson, options.staticData);
 	const node = rootNode(workflow, options.webhookNode);
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-	const webhookDescription = nodeType.description.webhooks?.[0];
-	if (nodeType.webhook === undefined || webhookDescription === undefined) {
-		throw new UnexpectedError(`"${node.name}" is not a webhook node`);
-	}
+	if (nodeType.webhook === undefined) throw new UnexpectedError(`"${node.name}" is not a webhook node`);
 	const logsBefore = logLines.length;
 	const recorder = responseRecorder();
 	const additionalData = additionalDataFor(workflowJson, mode, options.credentials ?? {}, () => {}, () => {});
 	additionalData.httpRequest = requestOf(options.request);
 	additionalData.httpResponse = recorder.response;
-	const webhookData: IWebhookData = {
-		httpMethod: webhookDescription.httpMethod as IWebhookData['httpMethod'],
-		node: node.name,
-		path: String(webhookDescription.path),
-		webhookDescription,
-		workflowId: workflow.id,
-		workflowExecuteAdditionalData: additionalData,
-		webhookId: node.webhookId,
-		isTest: mode === 'manual',
-	};
+	const webhookData = webhookDataOf(workflow, node, additionalData, mode);
 	const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
 	const result = await nodeType.webhook.call(context);
 	const response: RecordedResponse = recorder.answered()
@@ -250,13 +286,36 @@ export async function runWebhook(workflowJson: WorkflowJson, options: WebhookOpt
 		result,
 		response,
 		items: result.workflowData?.[0] ?? [],
-		staticData: workflow.staticData,
+		staticData: savedStaticData(workflow),
 		logs: logLines.slice(logsBefore),
 	};
 	if (result.workflowData !== undefined && options.execute !== false) {
 		call.execution = await execute(workflowJson, workflow, node, result.workflowData, { ...options, mode });
-		call.staticData = workflow.staticData;
+		call.staticData = savedStaticData(workflow);
 		call.logs = logLines.slice(logsBefore);
 	}
 	return call;
+}
+
+export type WebhookMethod = 'checkExists' | 'create' | 'delete';
+
+/**
+ * Calls one of the webhook node's lifecycle methods (`webhookMethods.default`) through n8n's
+ * `HookContext`, as n8n does when a workflow is activated (`create`) or deactivated (`delete`).
+ */
+export async function runWebhookMethod(
+	workflowJson: WorkflowJson,
+	method: WebhookMethod,
+	options: { activation?: WorkflowActivateMode; mode?: WorkflowExecuteMode; webhookNode?: string; credentials?: CredentialsByType } = {},
+): Promise<boolean | undefined> {
+	const mode = options.mode ?? 'trigger';
+	const workflow = workflowOf(workflowJson);
+	const node = rootNode(workflow, options.webhookNode);
+	const additionalData = additionalDataFor(workflowJson, mode, options.credentials ?? {}, () => {}, () => {});
+	const webhookData = webhookDataOf(workflow, node, additionalData, mode);
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const webhookMethod = nodeType.webhookMethods?.[webhookData.webhookDescription.name]?.[method];
+	if (webhookMethod === undefined) return undefined;
+	const context = new HookContext(workflow, node, additionalData, mode, options.activation ?? 'activate', webhookData);
+	return await webhookMethod.call(context);
 }

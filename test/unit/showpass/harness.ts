@@ -1,29 +1,60 @@
 import nock from 'nock';
+import { LoadOptionsContext } from 'n8n-core';
 import {
-	NodeHelpers,
+	Workflow,
 	type IDataObject,
-	type IGetNodeParameterOptions,
-	type ILoadOptionsFunctions,
+	type INodeListSearchResult,
 	type INodeParameters,
-	type INodeProperties,
+	type IWorkflowExecuteAdditionalData,
+	type NodeApiError,
+	type NodeOperationError,
 } from 'n8n-workflow';
 
-import { Showpass } from '../../../nodes/Showpass/Showpass.node';
 import {
-	BASE_URL,
-	executeContext,
-	ORG_PATH,
-	TOKEN,
-	type ExecuteSetup,
-} from '../helpers/executeContext';
+	API_TOKEN,
+	CREDENTIALS,
+	nodeTypes,
+	ORGANIZATION_ID,
+	runShowpassNode,
+	showpassNode,
+} from '../engine';
+import { TestCredentialsHelper } from '../engine/credentials';
 
-export { BASE_URL, ORG_PATH };
+export const BASE_URL = 'https://www.showpass.com';
+export const ORG_PATH = `/api/venue/${ORGANIZATION_ID}`;
 
-const node = new Showpass();
+export interface SentRequest {
+	method: string;
+	url: string;
+}
+
+/** Every request Showpass answered in the current test. */
+export let sent: SentRequest[] = [];
 
 /** Showpass at the HTTP boundary: only answers requests that carry the token the Showpass way. */
 export const showpass = (base = BASE_URL) =>
-	nock(base).matchHeader('authorization', `Token ${TOKEN}`);
+	nock(base)
+		.matchHeader('authorization', `Token ${API_TOKEN}`)
+		.on('request', (request: { method: string; path: string; headers: Record<string, string> }) =>
+			sent.push({
+				method: request.method,
+				url: `${new URL(base).protocol}//${request.headers.host}${request.path}`,
+			}),
+		);
+
+/** Each test must use every Showpass answer it set up, and nothing may reach the network. */
+export function usesShowpassOnly() {
+	beforeAll(() => nock.disableNetConnect());
+	beforeEach(() => {
+		sent = [];
+	});
+	afterEach(() => {
+		const pending = nock.pendingMocks();
+		nock.cleanAll();
+		expect(pending).toEqual([]);
+	});
+	afterAll(() => nock.enableNetConnect());
+}
 
 /** A resource locator's stored value, as the editor saves it. */
 export const locator = (mode: 'list' | 'id' | 'url', value: string) => ({
@@ -32,93 +63,76 @@ export const locator = (mode: 'list' | 'id' | 'url', value: string) => ({
 	value,
 });
 
-export interface RunSetup extends Partial<Omit<ExecuteSetup, 'parameters'>> {
+export interface RunSetup {
 	/** The node version the workflow was saved with; 2 (the default version) unless given. */
 	typeVersion?: number;
+	credentials?: IDataObject;
+	items?: IDataObject[];
+}
+
+function credentialsFor(setup: RunSetup) {
+	return { showpassApi: { ...CREDENTIALS.showpassApi, ...setup.credentials } };
+}
+
+/** Runs Manual Trigger → Showpass node (of `typeVersion`) through n8n's engine. */
+export async function run(parameters: IDataObject, setup: RunSetup = {}) {
+	const execution = await runShowpassNode(parameters as INodeParameters, {
+		items: setup.items,
+		node: { typeVersion: setup.typeVersion ?? 2 },
+		credentials: credentialsFor(setup),
+	});
+	if (execution.error) throw new Error(`the workflow failed: ${execution.error.message}`);
+	return { output: execution.output, json: execution.output.map((item) => item.json), sent };
+}
+
+type NodeError = Pick<
+	NodeApiError & NodeOperationError,
+	'message' | 'description' | 'httpCode' | 'node'
+>;
+
+/** The error n8n reports for the execution when the Showpass node fails. */
+export async function failure(parameters: IDataObject, setup: RunSetup = {}) {
+	const execution = await runShowpassNode(parameters as INodeParameters, {
+		items: setup.items,
+		node: { typeVersion: setup.typeVersion ?? 2 },
+		credentials: credentialsFor(setup),
+	});
+	const error = execution.error as NodeError | undefined;
+	if (error === undefined) throw new Error('expected the node to fail');
+	expect(error.node.name).toBe('Showpass');
+	expect(execution.output).toEqual([]);
+	return error;
 }
 
 /**
- * n8n's `extractValue` for a resource locator: the value of the mode chosen, through the mode's
- * extraction regex when it has one (as n8n-core's `extractValue` does), found by the node's
- * description for this version and these parameters.
+ * Calls a `listSearch` method as n8n's editor backend does for a From List mode: on a workflow
+ * holding only the node, through n8n-core's `LoadOptionsContext`, with the node's credential.
  */
-function extractValue(value: unknown, name: string, parameters: IDataObject, typeVersion: number) {
-	if (value === null || typeof value !== 'object' || !('__rl' in value)) return value;
-	const { mode, value: chosen } = value as unknown as { mode: string; value: unknown };
-	const property = NodeHelpers.findDisplayedProperty(
-		name,
-		node.description.properties,
-		parameters as INodeParameters,
-		{ typeVersion },
-		node.description,
-	) as INodeProperties | undefined;
-	if (property?.type !== 'resourceLocator') {
-		throw new Error(`"${name}" is not a resource locator in version ${typeVersion}`);
-	}
-	const modeProperty = property.modes?.find((candidate) => candidate.name === mode);
-	if (modeProperty?.extractValue === undefined) return chosen;
-	const match = new RegExp(String(modeProperty.extractValue.regex)).exec(String(chosen));
-	if (match === null) throw new Error(`${property.displayName} parameter's value is invalid`);
-	return match[1];
-}
-
-/** The execute context of the unit suite, for a node of `typeVersion`, resolving locators as n8n does. */
-function contextFor(parameters: IDataObject, setup: RunSetup) {
-	const typeVersion = setup.typeVersion ?? 2;
-	const { context, sent } = executeContext({ parameters, ...setup });
-	const getNodeParameter = context.getNodeParameter.bind(context) as (
-		name: string,
-		itemIndex: number,
-		fallback?: unknown,
-	) => unknown;
-	const versioned = {
-		...context,
-		getNode: () => ({ ...context.getNode(), typeVersion }),
-		getNodeParameter: (
-			name: string,
-			itemIndex: number,
-			fallback?: unknown,
-			options?: IGetNodeParameterOptions,
-		) => {
-			const value = getNodeParameter(name, itemIndex, fallback);
-			return options?.extractValue ? extractValue(value, name, parameters, typeVersion) : value;
-		},
-	};
-	return { context: versioned as unknown as typeof context, sent };
-}
-
-export async function run(parameters: IDataObject, setup: RunSetup = {}) {
-	const { context, sent } = contextFor(parameters, setup);
-	const [output] = await node.execute.call(context);
-	return { output, json: output.map((item) => item.json), sent };
-}
-
-export async function failure(parameters: IDataObject, setup: RunSetup = {}) {
-	const error = await run(parameters, setup).then(
-		() => undefined,
-		(thrown: unknown) => thrown,
-	);
-	if (error === undefined) throw new Error('expected the node to fail');
-	return error as Error & { description?: string; httpCode?: string };
-}
-
-/** The context n8n gives a `listSearch` method while the editor fills a From List mode. */
-export function listSearchContext(credentials: IDataObject = {}) {
-	const { context, sent } = executeContext({ parameters: {}, credentials });
-	return { context: context as unknown as ILoadOptionsFunctions, sent };
-}
-
-export const listSearch = node.methods.listSearch;
-
-/** Each test must use every Showpass answer it set up, and nothing may reach the network. */
-export function usesShowpassOnly() {
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => {
-		const pending = nock.pendingMocks();
-		nock.cleanAll();
-		expect(pending).toEqual([]);
+export async function searchList(
+	method: string,
+	filter?: string,
+	paginationToken?: string,
+	setup: RunSetup & { parameters?: INodeParameters } = {},
+): Promise<INodeListSearchResult> {
+	const node = showpassNode(setup.parameters ?? {}, { typeVersion: setup.typeVersion ?? 2 });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
 	});
-	afterAll(() => nock.enableNetConnect());
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(credentialsFor(setup)),
+		currentNodeParameters: node.parameters,
+		variables: {},
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const context = new LoadOptionsContext(workflow, node, additionalData, `parameters.${method}`);
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const listSearch = nodeType.methods?.listSearch?.[method];
+	if (listSearch === undefined) throw new Error(`The node has no list method "${method}"`);
+	return await listSearch.call(context, filter, paginationToken);
 }
 
 export function page(results: IDataObject[], next: string | null, count = results.length) {

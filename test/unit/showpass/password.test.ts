@@ -168,21 +168,39 @@ describe('Password → Create', () => {
 
 	it.each([
 		[
-			{ scope: 'ticketType', ticketTypeId: ' ' },
+			{ scope: 'ticketType', ticketTypeId: '={{ $json.ticketType }}' },
 			'Ticket Type ID is empty; the scope "Ticket Type" needs it',
 		],
 		[
-			{ scope: 'event', eventId: locator('list', '') },
+			{ scope: 'event', eventId: locator('id', '={{ $json.event }}') },
 			'Event ID is empty; the scope "Event" needs it',
 		],
 		[
-			{ scope: 'eventTicketTypes', eventId: locator('id', '98765'), ticketTypeIds: '' },
+			{
+				scope: 'eventTicketTypes',
+				eventId: locator('id', '98765'),
+				ticketTypeIds: '={{ $json.types }}',
+			},
 			'Ticket Type IDs is empty; the scope "Event Ticket Types" needs it',
 		],
-		[{ password: ' ', scope: 'ticketType', ticketTypeId: '3001' }, 'Password is empty'],
-	])('%j fails before any request', async (parameters, message) => {
-		const error = await failure(create(parameters));
-		expect(error.message).toBe(message);
+		[
+			{ password: '={{ $json.code }}', scope: 'ticketType', ticketTypeId: '3001' },
+			'Password is empty',
+		],
+	])(
+		'%j mapped from an item without the value fails before any request',
+		async (parameters, message) => {
+			const error = await failure(create(parameters), {
+				items: [{ ticketType: ' ', event: '', types: '', code: ' ' }],
+			});
+			expect(error.message).toBe(message);
+		},
+	);
+
+	it('n8n itself refuses to run a required ID left empty', async () => {
+		await expect(run(create({ scope: 'event', eventId: locator('list', '') }))).rejects.toThrow(
+			'Parameter "Event ID" is required.',
+		);
 	});
 
 	it("Showpass's 400 field errors come through readable", async () => {

@@ -1,3 +1,5 @@
+import nock from 'nock';
+
 import ticket from '../../fixtures/showpass-api/ticket.json';
 import scanHistory from '../../fixtures/showpass-api/scan-history.json';
 import { failure, ORG_PATH, run, showpass, usesShowpassOnly } from './harness';
@@ -102,10 +104,18 @@ describe('Ticket → Verify', () => {
 		expect(error.httpCode).toBe(String(status));
 	});
 
-	it('a network failure stays an error', async () => {
-		showpass().get(SCAN_PATH).query({ code: 'C' }).replyWithError('socket hang up');
-		const error = await failure(verify('C'));
-		expect(error.message).toContain('Could not reach Showpass');
+	it('a refused connection stays an error', async () => {
+		// A real refused connection: nothing listens on port 1 of this machine.
+		nock.enableNetConnect('127.0.0.1:1');
+		try {
+			const error = await failure(verify('C'), {
+				credentials: { environment: 'custom', baseUrl: 'http://127.0.0.1:1' },
+			});
+			expect(error.message).toMatch(/refused the connection|Could not reach Showpass/);
+			expect(error.description).toContain('Check the environment');
+		} finally {
+			nock.disableNetConnect();
+		}
 	});
 
 	it('an empty code fails before any request', async () => {

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { searchRecords } from '../../helpers/listSearch';
-import { EVENT_URL_REGEX, versionedIdField } from '../../helpers/locator';
+import { EVENT_URL_REGEX, EVENT_URL_VALIDATION, versionedIdField } from '../../helpers/locator';
 
 /** An event to act on: version 1's ID-or-slug box, a picker from version 2 (also used by Password). */
 export const eventIdFields = versionedIdField(
@@ -19,7 +19,7 @@ export const eventIdFields = versionedIdField(
 		searchListMethod: 'searchEvents',
 		idModeName: 'By ID or Slug',
 		idPlaceholder: 'e.g. 98765 or harbour-lights-2026',
-		idRegex: '^\\s*[^/?#\\s]+\\s*$',
+		idRegex: '\\s*[^/?#\\s]+\\s*',
 		idError: "Enter the event's numeric ID or its slug (no slashes or spaces)",
 		modes: [
 			{
@@ -31,7 +31,7 @@ export const eventIdFields = versionedIdField(
 					{
 						type: 'regex',
 						properties: {
-							regex: EVENT_URL_REGEX,
+							regex: EVENT_URL_VALIDATION,
 							errorMessage: 'Enter an event page address on www.showpass.com or demo.showpass.com',
 						},
 					},
