@@ -99,11 +99,15 @@ export async function showpassRequest(
 	} catch (error) {
 		const description = `Request: ${request.method} ${url}. Check the environment (and Base URL) in the Showpass API credential.`;
 		// n8n's request helper already throws a NodeApiError worded from the error code ("The service
-		// refused the connection…"), and wrapping a NodeApiError hands back the original unchanged.
+		// refused the connection…"); n8n 2.x hands that original back when it is wrapped, so the
+		// description and item are set on it as well as passed.
 		if (error instanceof NodeApiError) {
 			error.description = description;
 			error.context.itemIndex = itemIndex;
-			throw error;
+			throw new NodeApiError(this.getNode(), error as unknown as JsonObject, {
+				itemIndex,
+				description,
+			});
 		}
 		throw new NodeApiError(this.getNode(), error as JsonObject, {
 			itemIndex,
