@@ -100,7 +100,16 @@ const EXAMPLES: Record<string, ExampleSetup> = {
 	},
 };
 
-const exampleFiles = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
+const TRIGGER_TYPE = `${PACKAGE_NAME}.showpassTrigger`;
+const startsWithTrigger = (file: string) =>
+	(JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as WorkflowJson).nodes.some(
+		(node: INode) => node.type === TRIGGER_TYPE,
+	);
+// Examples that start from n8n's own Webhook node (door check-in, member password) need that node,
+// which unit tests do not install; test/e2e/examples.e2e.test.mjs drives them in a real n8n.
+const exampleFiles = readdirSync(EXAMPLES_DIR)
+	.filter((file) => file.endsWith('.json'))
+	.filter(startsWithTrigger);
 
 /** The example as a user imports it, with every node from another package disabled. */
 function prepared(file: string): WorkflowJson {
@@ -145,7 +154,7 @@ describe.each(exampleFiles)('example %s', (file) => {
 	it('runs from a signed delivery to its last node', async () => {
 		const workflow = prepared(file);
 		const setup = EXAMPLES[file] ?? {};
-		const trigger = workflow.nodes.find((node) => node.type === `${PACKAGE_NAME}.showpassTrigger`);
+		const trigger = workflow.nodes.find((node) => node.type === TRIGGER_TYPE);
 		expect(trigger).toBeDefined();
 		const events = (trigger!.parameters.events as string[] | undefined) ?? ['*'];
 		const sent = setup.delivery ?? delivery(events[0] === '*' ? 'invoice.purchase' : events[0]);
