@@ -91,8 +91,17 @@ export interface WebhookCall {
 	response: RecordedResponse;
 	/** The items the trigger handed to the workflow (first output); `[]` when it started nothing. */
 	items: INodeExecutionData[];
-	/** The workflow static data after the call (what n8n saves when the workflow is active). */
+	/**
+	 * The workflow static data at the end: after the execution when one ran (n8n saves the
+	 * execution's static data when it ends), otherwise after `webhook()`.
+	 */
 	staticData: IDataObject;
+	/**
+	 * The static data right after `webhook()`. n8n 1.x saves it; n8n 2.41 drops this save when
+	 * the request starts an execution (see docs/n8n-versions.md), so a test of what survives a
+	 * restart on 2.x reads `staticData` from a run with `execute` on.
+	 */
+	staticDataAfterWebhook: IDataObject;
 	/** Log lines the node wrote through n8n's logger during the call and the execution. */
 	logs: string[];
 	/** The execution the items started, when there were items and `execute` was not false. */
@@ -274,7 +283,7 @@ export async function runWebhook(workflowJson: WorkflowJson, options: WebhookOpt
 	const logsBefore = logLines.length;
 	const recorder = responseRecorder();
 	const additionalData = additionalDataFor(workflowJson, mode, options.credentials ?? {}, () => {}, () => {});
-	additionalData.httpRequest = requestOf(options.request);
+	additionalData.httpRequest = await requestOf(options.request, node.typeVersion);
 	additionalData.httpResponse = recorder.response;
 	const webhookData = webhookDataOf(workflow, node, additionalData, mode);
 	const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
@@ -287,6 +296,7 @@ export async function runWebhook(workflowJson: WorkflowJson, options: WebhookOpt
 		response,
 		items: result.workflowData?.[0] ?? [],
 		staticData: savedStaticData(workflow),
+		staticDataAfterWebhook: savedStaticData(workflow),
 		logs: logLines.slice(logsBefore),
 	};
 	if (result.workflowData !== undefined && options.execute !== false) {
