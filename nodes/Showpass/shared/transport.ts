@@ -78,18 +78,16 @@ export async function showpassRequest(
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		const description = `Request: ${request.method} ${url}. Check the environment (and Base URL) in the Showpass API credential.`;
-		// n8n's request helper already throws a NodeApiError worded from the error code ("The service
-		// refused the connection…"), and wrapping a NodeApiError hands back the original unchanged.
-		if (error instanceof NodeApiError) {
-			error.description = description;
-			error.context.itemIndex = itemIndex;
-			throw error;
-		}
-		throw new NodeApiError(this.getNode(), error as JsonObject, {
+		const failure = new NodeApiError(this.getNode(), error as JsonObject, {
 			itemIndex,
 			message: `Could not reach Showpass: ${(error as Error).message}`,
 			description,
 		});
+		// n8n's request helper already throws a NodeApiError worded from the error code ("The service
+		// refused the connection…"), and wrapping a NodeApiError hands back the original unchanged.
+		failure.description = description;
+		failure.context.itemIndex = itemIndex;
+		throw failure;
 	}
 
 	if (response.statusCode >= 400) {
