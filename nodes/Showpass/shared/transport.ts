@@ -78,16 +78,22 @@ export async function showpassRequest(
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		const description = `Request: ${request.method} ${url}. Check the environment (and Base URL) in the Showpass API credential.`;
-		const failure = new NodeApiError(this.getNode(), error as JsonObject, {
+		// n8n's request helper already throws a NodeApiError worded from the error code ("The service
+		// refused the connection…"); n8n 2.x hands that original back when it is wrapped, so the
+		// description and item are set on it as well as passed.
+		if (error instanceof NodeApiError) {
+			error.description = description;
+			error.context.itemIndex = itemIndex;
+			throw new NodeApiError(this.getNode(), error as unknown as JsonObject, {
+				itemIndex,
+				description,
+			});
+		}
+		throw new NodeApiError(this.getNode(), error as JsonObject, {
 			itemIndex,
 			message: `Could not reach Showpass: ${(error as Error).message}`,
 			description,
 		});
-		// n8n's request helper already throws a NodeApiError worded from the error code ("The service
-		// refused the connection…"), and wrapping a NodeApiError hands back the original unchanged.
-		failure.description = description;
-		failure.context.itemIndex = itemIndex;
-		throw failure;
 	}
 
 	if (response.statusCode >= 400) {
