@@ -15,6 +15,8 @@ export interface DeliveryRequest {
 	contentType?: string;
 	/** The sender's address as n8n's Express app sees it (`req.ip`). */
 	ip?: string;
+	/** The body stream fails when read (a client that aborted), as n8n's `readRawBody()` reports it. */
+	unreadable?: boolean;
 }
 
 export interface RecordedResponse {
@@ -71,6 +73,7 @@ export async function requestOf(delivery: DeliveryRequest, nodeVersion: number) 
 	const request: IncomingRequest = {
 		headers,
 		async readRawBody() {
+			if (delivery.unreadable) throw new UnexpectedError('Request body stream was aborted or is not readable');
 			request.rawBody ??= bytes;
 		},
 		ip: delivery.ip ?? '127.0.0.1',

@@ -49,6 +49,8 @@ export interface RunOptions {
 	startNode?: string;
 	/** Items handed to the start node, as a trigger hands its output to the execution. */
 	startItems?: INodeExecutionData[][];
+	/** The workflow's static data as n8n hands it to this run (e.g. `{}` for a queue-mode worker). */
+	staticData?: IDataObject;
 }
 
 /** One finished execution, read the way the editor shows it. */
@@ -69,15 +71,15 @@ export interface WorkflowRun {
 	 * what its expressions would have produced.
 	 */
 	resolve(nodeName: string, value: NodeParameterValueType, itemIndex?: number): NodeParameterValueType;
-	/** The workflow as the engine ran it (static data included). */
+	/** The workflow static data at the end of the run (a plain copy). */
+	staticData: IDataObject;
+	/** The workflow as the engine ran it. */
 	workflow: Workflow;
 }
 
 export interface WebhookOptions extends RunOptions {
 	/** The request Showpass (or anyone) sends. */
 	request: DeliveryRequest;
-	/** The workflow's static data as n8n stored it after earlier runs. */
-	staticData?: IDataObject;
 	/** The webhook node; by default the one node with no incoming connection. */
 	webhookNode?: string;
 	/** Run the execution the webhook's items start (default true). */
@@ -207,6 +209,7 @@ function readRun(run: IRun, executed: string[], workflow: Workflow, mode: Workfl
 		items,
 		json: (nodeName, output) => items(nodeName, output).map((item) => item.json),
 		resolve,
+		staticData: savedStaticData(workflow),
 		workflow,
 	};
 }
@@ -243,7 +246,7 @@ async function execute(
  * credentials are applied by the credentials helper. Showpass must be mocked with nock.
  */
 export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions = {}): Promise<WorkflowRun> {
-	const workflow = workflowOf(workflowJson);
+	const workflow = workflowOf(workflowJson, options.staticData);
 	const startNode = rootNode(workflow, options.startNode);
 	return await execute(workflowJson, workflow, startNode, options.startItems ?? [[{ json: {} }]], options);
 }
