@@ -4,4 +4,6 @@ module.exports = {
 	roots: ['<rootDir>/test/unit'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 	moduleFileExtensions: ['ts', 'js', 'json'],
+	// Workflows run through n8n's engine; on a busy machine the first run in a file loads much of n8n-core.
+	testTimeout: 30_000,
 };

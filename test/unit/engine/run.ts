@@ -49,6 +49,8 @@ export interface RunOptions {
 	startNode?: string;
 	/** Items handed to the start node, as a trigger hands its output to the execution. */
 	startItems?: INodeExecutionData[][];
+	/** The workflow's static data as n8n hands it to this run (e.g. `{}` for a queue-mode worker). */
+	staticData?: IDataObject;
 }
 
 /** One finished execution, read the way the editor shows it. */
@@ -69,15 +71,15 @@ export interface WorkflowRun {
 	 * what its expressions would have produced.
 	 */
 	resolve(nodeName: string, value: NodeParameterValueType, itemIndex?: number): NodeParameterValueType;
-	/** The workflow as the engine ran it (static data included). */
+	/** The workflow static data at the end of the run (a plain copy). */
+	staticData: IDataObject;
+	/** The workflow as the engine ran it. */
 	workflow: Workflow;
 }
 
 export interface WebhookOptions extends RunOptions {
 	/** The request Showpass (or anyone) sends. */
 	request: DeliveryRequest;
-	/** The workflow's static data as n8n stored it after earlier runs. */
-	staticData?: IDataObject;
 	/** The webhook node; by default the one node with no incoming connection. */
 	webhookNode?: string;
 	/** Run the execution the webhook's items start (default true). */
@@ -91,8 +93,17 @@ export interface WebhookCall {
 	response: RecordedResponse;
 	/** The items the trigger handed to the workflow (first output); `[]` when it started nothing. */
 	items: INodeExecutionData[];
-	/** The workflow static data after the call (what n8n saves when the workflow is active). */
+	/**
+	 * The workflow static data at the end: after the execution when one ran (n8n saves the
+	 * execution's static data when it ends), otherwise after `webhook()`.
+	 */
 	staticData: IDataObject;
+	/**
+	 * The static data right after `webhook()`. n8n 1.x saves it; n8n 2.41 drops this save when
+	 * the request starts an execution (see docs/n8n-versions.md), so a test of what survives a
+	 * restart on 2.x reads `staticData` from a run with `execute` on.
+	 */
+	staticDataAfterWebhook: IDataObject;
 	/** Log lines the node wrote through n8n's logger during the call and the execution. */
 	logs: string[];
 	/** The execution the items started, when there were items and `execute` was not false. */
@@ -198,6 +209,7 @@ function readRun(run: IRun, executed: string[], workflow: Workflow, mode: Workfl
 		items,
 		json: (nodeName, output) => items(nodeName, output).map((item) => item.json),
 		resolve,
+		staticData: savedStaticData(workflow),
 		workflow,
 	};
 }
@@ -234,7 +246,7 @@ async function execute(
  * credentials are applied by the credentials helper. Showpass must be mocked with nock.
  */
 export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions = {}): Promise<WorkflowRun> {
-	const workflow = workflowOf(workflowJson);
+	const workflow = workflowOf(workflowJson, options.staticData);
 	const startNode = rootNode(workflow, options.startNode);
 	return await execute(workflowJson, workflow, startNode, options.startItems ?? [[{ json: {} }]], options);
 }
@@ -274,7 +286,7 @@ export async function runWebhook(workflowJson: WorkflowJson, options: WebhookOpt
 	const logsBefore = logLines.length;
 	const recorder = responseRecorder();
 	const additionalData = additionalDataFor(workflowJson, mode, options.credentials ?? {}, () => {}, () => {});
-	additionalData.httpRequest = requestOf(options.request);
+	additionalData.httpRequest = await requestOf(options.request, node.typeVersion);
 	additionalData.httpResponse = recorder.response;
 	const webhookData = webhookDataOf(workflow, node, additionalData, mode);
 	const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
@@ -287,6 +299,7 @@ export async function runWebhook(workflowJson: WorkflowJson, options: WebhookOpt
 		response,
 		items: result.workflowData?.[0] ?? [],
 		staticData: savedStaticData(workflow),
+		staticDataAfterWebhook: savedStaticData(workflow),
 		logs: logLines.slice(logsBefore),
 	};
 	if (result.workflowData !== undefined && options.execute !== false) {
