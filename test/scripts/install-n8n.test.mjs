@@ -18,7 +18,13 @@ function installEnv(t, { delayMs = 0 } = {}) {
 	return {
 		cache,
 		npmLog,
-		installs: () => fs.readFileSync(npmLog, 'utf8').split('\n').filter(Boolean).map((line) => line.split(' ').map(Number)),
+		installs: () =>
+			fs
+				.readFileSync(npmLog, 'utf8')
+				.split('\n')
+				.map((line) => line.split(' '))
+				.filter(([, , command]) => command === 'install')
+				.map(([pid, childPid]) => [Number(pid), Number(childPid)]),
 		env: {
 			PATH: `${path.join(fixtures, 'fake-npm')}:${process.env.PATH}`,
 			SHOWPASS_N8N_CACHE: cache,
