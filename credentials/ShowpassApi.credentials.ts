@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { readmeSection } from './documentation';
+
 export class ShowpassApi implements ICredentialType {
 	name = 'showpassApi';
 
@@ -13,7 +15,7 @@ export class ShowpassApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/showpass.svg', dark: 'file:../icons/showpass.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-showpass/n8n-nodes-showpass#showpass-node-actions';
+	documentationUrl = readmeSection('showpass-node-actions');
 
 	properties: INodeProperties[] = [
 		{

@@ -1,5 +1,7 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { readmeSection } from './documentation';
+
 export class ShowpassWebhookApi implements ICredentialType {
 	name = 'showpassWebhookApi';
 
@@ -10,7 +12,7 @@ export class ShowpassWebhookApi implements ICredentialType {
 		dark: 'file:../icons/showpass.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-showpass/n8n-nodes-showpass#set-up-the-trigger';
+	documentationUrl = readmeSection('set-up-the-trigger');
 
 	properties: INodeProperties[] = [
 		{
