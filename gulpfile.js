@@ -23,21 +23,23 @@ function homepage() {
 	return address.replace(/#.*$/, '');
 }
 
-// Codex files name README sections as "#anchor"; credentials call readmeSection() (credentials/documentation.ts).
+// Codex files and credentials name README sections at this placeholder address.
+const HOMEPAGE_PLACEHOLDER = 'https://package-json-homepage.invalid/';
+
 async function fillDocumentationLinks() {
 	const base = homepage();
-	const codexFiles = fs.readdirSync(path.resolve('dist', 'nodes'), { recursive: true }).filter((file) => file.endsWith('.node.json'));
-	for (const file of codexFiles) {
-		const codexPath = path.resolve('dist', 'nodes', file);
-		const codex = JSON.parse(fs.readFileSync(codexPath, 'utf8'));
-		for (const links of Object.values(codex.resources ?? {})) {
-			for (const link of links) if (link.url.startsWith('#')) link.url = base + link.url;
-		}
-		fs.writeFileSync(codexPath, JSON.stringify(codex, null, '\t') + '\n');
+	const files = ['nodes', 'credentials'].flatMap((folder) =>
+		fs
+			.readdirSync(path.resolve('dist', folder), { recursive: true })
+			.filter((file) => /\.(node\.json|credentials\.js)$/.test(file))
+			.map((file) => path.resolve('dist', folder, file)),
+	);
+	let filled = 0;
+	for (const file of files) {
+		const text = fs.readFileSync(file, 'utf8');
+		if (!text.includes(HOMEPAGE_PLACEHOLDER)) continue;
+		fs.writeFileSync(file, text.replaceAll(HOMEPAGE_PLACEHOLDER, base));
+		filled++;
 	}
-	const documentation = path.resolve('dist', 'credentials', 'documentation.js');
-	const compiled = fs.readFileSync(documentation, 'utf8');
-	const placeholder = "'https://package-json-homepage.invalid/'";
-	if (!compiled.includes(placeholder)) throw new Error(`${documentation} no longer holds ${placeholder}`);
-	fs.writeFileSync(documentation, compiled.replace(placeholder, JSON.stringify(base)));
+	if (filled === 0) throw new Error(`no file in dist names ${HOMEPAGE_PLACEHOLDER}; the docs links are not filled in`);
 }

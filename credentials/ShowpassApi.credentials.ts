@@ -6,8 +6,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readmeSection } from './documentation';
-
 export class ShowpassApi implements ICredentialType {
 	name = 'showpassApi';
 
@@ -15,7 +13,8 @@ export class ShowpassApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/showpass.svg', dark: 'file:../icons/showpass.dark.svg' };
 
-	documentationUrl = readmeSection('showpass-node-actions');
+	// The build writes package.json's `homepage` over this address (gulpfile.js).
+	documentationUrl = 'https://package-json-homepage.invalid/#showpass-node-actions';
 
 	properties: INodeProperties[] = [
 		{

@@ -1,7 +1,5 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { readmeSection } from './documentation';
-
 export class ShowpassWebhookApi implements ICredentialType {
 	name = 'showpassWebhookApi';
 
@@ -12,7 +10,8 @@ export class ShowpassWebhookApi implements ICredentialType {
 		dark: 'file:../icons/showpass.dark.svg',
 	} as const;
 
-	documentationUrl = readmeSection('set-up-the-trigger');
+	// The build writes package.json's `homepage` over this address (gulpfile.js).
+	documentationUrl = 'https://package-json-homepage.invalid/#set-up-the-trigger';
 
 	properties: INodeProperties[] = [
 		{
