@@ -11,6 +11,9 @@ import { triggerWorkflow } from '../e2e/workflows.mjs';
 
 const versions = testedVersions();
 
+// What each n8n version labels the button that listens for a test delivery (README, set-up notice).
+const LISTEN_BUTTON = { '2.41.1': 'Execute step', '1.123.81': 'Listen for test event' };
+
 /** Every <img> inside `locator` that shows our icon, with whether it actually loaded. */
 async function showpassIcons(locator) {
 	return locator.evaluateAll((elements) =>
@@ -51,6 +54,8 @@ for (const version of versions) {
 			const item = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="item-iterator-item"]').filter({ hasText: 'Showpass' }).first();
 			await item.waitFor({ timeout: 20_000 });
 			assert.match(await item.innerText(), /Showpass/);
+			// n8n shows the trigger and the action node as one entry, with the trigger's description.
+			assert.match(await item.innerText(), /Start workflows on verified Showpass webhooks, and act on events, invoices, tickets/);
 			await page.waitForFunction(() => [...document.querySelectorAll('[data-test-id="node-creator"] img')].some((image) => image.src.includes('showpass') && image.naturalWidth > 0), null, { timeout: 20_000 });
 			const icons = await showpassIcons(page.locator('[data-test-id="node-creator"]'));
 			assert.ok(icons.length > 0 && icons.every((icon) => icon.loaded), JSON.stringify(icons));
@@ -70,13 +75,27 @@ for (const version of versions) {
 			const parameters = panel.locator('[data-test-id="node-parameters"]');
 			await parameters.waitFor();
 			const text = await parameters.innerText();
-			assert.match(text, /Showpass has no API for registering webhooks/);
+			assert.match(text, /Connect Showpass once, by hand \(Showpass has no API for registering webhooks\)/);
 			assert.match(text, /Dashboard → Organization Settings → Webhooks → Add Endpoint/);
+			assert.doesNotMatch(text, /<\/?(b|li|ul)>/, 'no markup shows as text');
+			const steps = await panel.locator('[role="alert"] li').allInnerTexts();
+			assert.equal(steps.length, 3, `the set-up notice shows its steps as a list: ${JSON.stringify(steps)}`);
+			assert.match(steps[2], new RegExp(`click Execute step here \\(n8n 1\\.x: Listen for test event\\), then Send Test in Showpass`));
+			const listen = panel.locator('[data-test-id="trigger-execute-button"]').first();
+			await listen.waitFor({ timeout: 20_000 });
+			assert.match(await listen.innerText(), new RegExp(LISTEN_BUTTON[version]));
 			assert.match(text, /Production URL/);
 			assert.match(text, /Events/);
 			const events = panel.locator('[data-test-id="parameter-input-events"]');
 			await events.waitFor();
 			assert.match(await events.innerText(), /Invoice Purchase/);
+			await events.click();
+			const purchase = page.locator('[role="option"]').filter({ hasText: 'Invoice Purchase' }).first();
+			await purchase.waitFor({ timeout: 20_000 });
+			// Showpass's own spelling of the event, as code (n8n renders option descriptions as HTML).
+			assert.match(await purchase.innerText(), /^invoice\.purchase: a new order is created and paid$/m);
+			assert.equal(await purchase.locator('code').innerText(), 'invoice.purchase');
+			await page.keyboard.press('Escape');
 			assert.match(text, /Output/);
 			const panelIcons = await showpassIcons(panel);
 			assert.ok(panelIcons.length > 0 && panelIcons.every((icon) => icon.loaded), JSON.stringify(panelIcons));
