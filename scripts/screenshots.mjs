@@ -34,19 +34,28 @@ async function importSlackExample(n8n, webhookCredential) {
 	const slack = example.nodes.find((node) => node.type === 'n8n-nodes-base.slack');
 	slack.credentials = { slackApi: { id: slackCredential.id, name: slackCredential.name } };
 	const workflow = await n8n.createWorkflow(example);
-	await n8n.activateWorkflow(workflow.id);
 	const delivery = buildDelivery('invoice.purchase');
-	// A test run, as after clicking the trigger's button in the editor: pinned data stands in for Slack.
+	// Pinned data stands in for Slack in test runs (n8n reads it from the saved workflow).
 	const stored = await n8n.api('GET', `/workflows/${workflow.id}`);
+	const pinned = await n8n.rest('PATCH', `/workflows/${workflow.id}`, {
+		versionId: stored.versionId,
+		pinData: { [slack.name]: [{ json: slackAnswer(delivery.data) }] },
+	});
+	if (pinned.status !== 200) throw new Error(`could not pin Slack's answer (${pinned.status}): ${pinned.text.slice(0, 300)}`);
+	await n8n.activateWorkflow(workflow.id);
+	// A test run, as after clicking the trigger's button in the editor.
 	const listen = await n8n.rest('POST', `/workflows/${workflow.id}/run`, {
-		workflowData: { ...stored, pinData: { [slack.name]: [{ json: slackAnswer(delivery.data) }] } },
+		workflowData: await n8n.api('GET', `/workflows/${workflow.id}`),
 		triggerToStartFrom: { name: 'Showpass Trigger' },
 	});
 	if (listen.status !== 200) throw new Error(`n8n did not start listening for a test delivery (${listen.status}): ${listen.text}`);
 	const reply = await postDelivery(n8n.webhookUrl(webhookId, 'test'), delivery, { secretKey: SECRET_KEY });
 	if (reply.status !== 200) throw new Error(`the sample delivery was answered ${reply.status}: ${reply.text}`);
 	const [execution] = await n8n.waitForExecutions(workflow.id, 1);
-	if (execution?.status !== 'success') throw new Error(`the test run did not succeed: ${JSON.stringify(execution?.status)}`);
+	if (execution?.status !== 'success') {
+		const result = execution?.data?.resultData;
+		throw new Error(`the test run did not succeed (${execution?.status}): ${result?.lastNodeExecuted}: ${result?.error?.message}`);
+	}
 	return { workflow, execution };
 }
 
