@@ -42,9 +42,9 @@ export class ShowpassTrigger implements INodeType {
 			header: 'Receive Showpass webhook deliveries',
 			executionsHelp: {
 				inactive:
-					"<b>While building your workflow</b>, put this node's Test URL in your Showpass endpoint, click the button above (n8n 2.x: 'Execute step'; n8n 1.x: 'Listen for test event'), then click Send Test on the endpoint in Showpass. The delivery shows up in this editor.<br /><br /><b>Once you're happy with your workflow</b>, put the Production URL back in Showpass and publish the workflow (n8n 1.x: activate it). Then every delivery Showpass sends runs it; those executions show up in the executions list, not in the editor.",
+					"<b>While building your workflow</b>, put this node's Test URL in your Showpass endpoint, click 'Execute step' above (older n8n: 'Listen for test event'), then click Send Test on the endpoint in Showpass. The delivery shows up in this editor.<br /><br /><b>Once you're happy with your workflow</b>, put the Production URL back in Showpass and publish the workflow (n8n 1.x: activate it). Then every delivery Showpass sends runs it; those executions show up in the executions list, not in the editor.",
 				active:
-					"<b>While building your workflow</b>, put this node's Test URL in your Showpass endpoint, click the button above (n8n 2.x: 'Execute step'; n8n 1.x: 'Listen for test event'), then click Send Test on the endpoint in Showpass. The delivery shows up in this editor.<br /><br /><b>The workflow also runs on its own</b>, since it is published (active): every delivery Showpass sends to the Production URL runs it; those executions show up in the executions list, not in the editor.",
+					"<b>While building your workflow</b>, put this node's Test URL in your Showpass endpoint, click 'Execute step' above (older n8n: 'Listen for test event'), then click Send Test on the endpoint in Showpass. The delivery shows up in this editor.<br /><br /><b>The workflow also runs on its own</b>, since it is published (active): every delivery Showpass sends to the Production URL runs it; those executions show up in the executions list, not in the editor.",
 			},
 			activationHint: {
 				inactive:
@@ -78,7 +78,7 @@ export class ShowpassTrigger implements INodeType {
 					'Connect Showpass once, by hand (Showpass has no API for registering webhooks):<ul>' +
 					"<li>In Showpass: Dashboard → Organization Settings → Webhooks → Add Endpoint. Endpoint URL: this node's Production URL (Webhook URLs above). Tick the same events as below and save.</li>" +
 					"<li>Open Edit Webhook Endpoint, copy the Secret Key and paste it into this node's Showpass Webhook credential.</li>" +
-					'<li>To try it in the editor: put the Test URL in Showpass instead, click Execute step here (n8n 1.x: Listen for test event), then Send Test in Showpass. Put the Production URL back afterwards.</li></ul>',
+					'<li>To try it in the editor: put the Test URL in Showpass instead, click Execute step here (older n8n: Listen for test event), then Send Test in Showpass. Put the Production URL back afterwards.</li></ul>',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
