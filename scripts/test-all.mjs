@@ -20,9 +20,14 @@ const SUITES = [
 ];
 
 let current;
-onTermination((reason) => {
-	if (current) signalGroup(current.pid, 'SIGTERM');
+// The running suite gets SIGTERM and time to stop its own n8n instances before npm test exits.
+onTermination(async (reason) => {
 	console.error(`\nnpm test stopped (${reason}).`);
+	if (current && current.exitCode === null && current.signalCode === null) {
+		const exited = new Promise((resolve) => current.once('exit', resolve));
+		signalGroup(current.pid, 'SIGTERM');
+		await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 60_000).unref())]);
+	}
 	process.exit(exitCodeFor(reason));
 });
 

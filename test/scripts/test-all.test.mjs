@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
 
-import { fixtures, projectCopy, runNode, temporaryFolder } from './helpers.mjs';
+import { fixtures, isAlive, projectCopy, runNode, temporaryFolder, waitFor } from './helpers.mjs';
 
 async function runTestAll(t, failingScript) {
 	const folder = temporaryFolder(t);
@@ -40,4 +40,22 @@ test('with the prerequisites passing, every n8n suite runs and a failed one is n
 	assert.equal(code, 1);
 	assert.deepEqual(commands.slice(-3), ['run test:e2e --silent', 'run test:browser --silent', 'run test:reliability --silent']);
 	assert.match(output, /Failed: rerun alone with npm run test:e2e\./);
+});
+
+test('SIGTERM to npm test stops the running suite and what it started', async (t) => {
+	const folder = temporaryFolder(t);
+	const project = projectCopy(folder);
+	const npmLog = path.join(folder, 'npm.log');
+	fs.writeFileSync(npmLog, '');
+	const env = { PATH: `${path.join(fixtures, 'fake-npm')}:${process.env.PATH}`, FAKE_NPM_LOG: npmLog, FAKE_NPM_HANG_RUN: 'test:e2e' };
+	const run = runNode(t, path.join(project, 'scripts', 'test-all.mjs'), [], env, project);
+	const suite = await waitFor('the end-to-end suite to start', () =>
+		fs.readFileSync(npmLog, 'utf8').split('\n').map((line) => line.split(' ')).find((fields) => fields[3] === 'test:e2e'),
+	);
+	const [suitePid, suiteChildPid] = suite.map(Number);
+	run.child.kill('SIGTERM');
+	const { code } = await run.exited;
+	assert.equal(code, 143);
+	assert.match(run.output(), /npm test stopped \(SIGTERM\)/);
+	await waitFor('the suite and its child to stop', () => !isAlive(suitePid) && !isAlive(suiteChildPid), 15_000);
 });
