@@ -45,12 +45,16 @@ function linkPackage(userFolder) {
 
 export function n8nEnvironment({ version, userFolder, port, brokerPort, extra = {} }) {
 	const spec = requireKnownVersion(version);
+	// n8n keeps files in the system's temporary folder (e.g. n8nDataTableUploads); keep them in the user folder.
+	const temporaryFolder = path.join(userFolder, 'tmp');
+	fs.mkdirSync(temporaryFolder, { recursive: true });
 	const base = { ...process.env };
 	for (const key of Object.keys(base)) if (key.startsWith('N8N_') || key === 'WEBHOOK_URL') delete base[key];
 	return {
 		...base,
 		PATH: `${path.dirname(nodeBinaryFor(version))}:${process.env.PATH}`,
 		N8N_USER_FOLDER: userFolder,
+		TMPDIR: temporaryFolder,
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
