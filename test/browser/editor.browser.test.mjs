@@ -53,11 +53,11 @@ for (const version of versions) {
 			await page.locator('[data-test-id="canvas-plus-button"]').click();
 			await page.locator('[data-test-id="node-creator-search-bar"]').fill('Showpass');
 			const item = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="item-iterator-item"]').filter({ hasText: 'Showpass' }).first();
-			await item.waitFor({ timeout: 20_000 });
+			await item.waitFor({ timeout: 60_000 });
 			assert.match(await item.innerText(), /Showpass/);
 			// n8n shows the trigger and the action node as one entry, with the trigger's description.
 			assert.match(await item.innerText(), /Start workflows on verified Showpass webhooks, and act on events, invoices, tickets/);
-			await page.waitForFunction(() => [...document.querySelectorAll('[data-test-id="node-creator"] img')].some((image) => image.src.includes('showpass') && image.naturalWidth > 0), null, { timeout: 20_000 });
+			await page.waitForFunction(() => [...document.querySelectorAll('[data-test-id="node-creator"] img')].some((image) => image.src.includes('showpass') && image.naturalWidth > 0), null, { timeout: 60_000 });
 			const icons = await showpassIcons(page.locator('[data-test-id="node-creator"]'));
 			assert.ok(icons.length > 0 && icons.every((icon) => icon.loaded), JSON.stringify(icons));
 		});
@@ -65,14 +65,14 @@ for (const version of versions) {
 		it('the trigger\'s panel shows its icon, the set-up notice and the Events parameter', async () => {
 			await page.goto(`${n8n.baseUrl}/workflow/${workflowId}`);
 			const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Showpass Trigger' }).first();
-			await node.waitFor({ timeout: 30_000 });
-			await page.waitForFunction(() => [...document.querySelectorAll('[data-test-id="canvas-node"] img')].some((image) => image.src.includes('showpass') && image.naturalWidth > 0), null, { timeout: 20_000 });
+			await node.waitFor({ timeout: 120_000 });
+			await page.waitForFunction(() => [...document.querySelectorAll('[data-test-id="canvas-node"] img')].some((image) => image.src.includes('showpass') && image.naturalWidth > 0), null, { timeout: 60_000 });
 			const canvasIcons = await showpassIcons(node);
 			assert.ok(canvasIcons.length > 0 && canvasIcons.every((icon) => icon.loaded), JSON.stringify(canvasIcons));
 
 			await node.dblclick();
 			const panel = page.locator('[data-test-id="ndv"]');
-			await panel.waitFor({ timeout: 20_000 });
+			await panel.waitFor({ timeout: 60_000 });
 			const parameters = panel.locator('[data-test-id="node-parameters"]');
 			await parameters.waitFor();
 			const text = await parameters.innerText();
