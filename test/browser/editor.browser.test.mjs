@@ -50,7 +50,7 @@ for (const version of versions) {
 
 		it('the node picker finds Showpass with its icon', async () => {
 			await page.goto(`${n8n.baseUrl}/workflow/new`);
-			await page.locator('[data-test-id="canvas-plus-button"]').click();
+			await page.locator('[data-test-id="canvas-plus-button"]').click({ timeout: 120_000 });
 			await page.locator('[data-test-id="node-creator-search-bar"]').fill('Showpass');
 			const item = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="item-iterator-item"]').filter({ hasText: 'Showpass' }).first();
 			await item.waitFor({ timeout: 60_000 });
