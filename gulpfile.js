@@ -10,7 +10,9 @@ function copyIcons() {
 	const nodeFiles = src(path.resolve('nodes', '**', '*.{png,svg,json}'), { encoding: false }).pipe(
 		dest(path.resolve('dist', 'nodes')),
 	);
-	const icons = src(path.resolve('icons', '*.{png,svg}'), { encoding: false }).pipe(dest(path.resolve('dist', 'icons')));
+	const icons = src(path.resolve('icons', '*.{png,svg}'), { encoding: false }).pipe(
+		dest(path.resolve('dist', 'icons')),
+	);
 	return Promise.all([finished(nodeFiles), finished(icons)]);
 }
 
@@ -41,5 +43,8 @@ async function fillDocumentationLinks() {
 		fs.writeFileSync(file, text.replaceAll(HOMEPAGE_PLACEHOLDER, base));
 		filled++;
 	}
-	if (filled === 0) throw new Error(`no file in dist names ${HOMEPAGE_PLACEHOLDER}; the docs links are not filled in`);
+	if (filled === 0)
+		throw new Error(
+			`no file in dist names ${HOMEPAGE_PLACEHOLDER}; the docs links are not filled in`,
+		);
 }

@@ -37,7 +37,8 @@ export class ShowpassTrigger implements INodeType {
 			name: 'Showpass Trigger',
 		},
 		// Shown by n8n while it listens for a test delivery (on the canvas; the node panel keeps n8n's own hint).
-		eventTriggerDescription: 'Waiting for a delivery to the Test URL: click Send Test on your Showpass endpoint',
+		eventTriggerDescription:
+			'Waiting for a delivery to the Test URL: click Send Test on your Showpass endpoint',
 		triggerPanel: {
 			header: 'Receive Showpass webhook deliveries',
 			executionsHelp: {
@@ -122,12 +123,14 @@ export class ShowpassTrigger implements INodeType {
 					{
 						name: 'Invoice Void',
 						value: 'invoice.void',
-						description: '<code>invoice.void</code>: a completed transaction is voided (error, chargeback)',
+						description:
+							'<code>invoice.void</code>: a completed transaction is voided (error, chargeback)',
 					},
 					{
 						name: 'Webhook Test',
 						value: 'webhook.test',
-						description: '<code>webhook.test</code>: the sample Showpass sends when you click "Send Test"',
+						description:
+							'<code>webhook.test</code>: the sample Showpass sends when you click "Send Test"',
 					},
 				],
 			},

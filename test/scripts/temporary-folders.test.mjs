@@ -6,7 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
 
-import { fakeN8nCache, isAlive, projectRoot, runProcess, temporaryFolder, waitFor } from './helpers.mjs';
+import {
+	fakeN8nCache,
+	isAlive,
+	projectRoot,
+	runProcess,
+	temporaryFolder,
+	waitFor,
+} from './helpers.mjs';
 
 const instanceScript = (ending) => `
 	import { N8nInstance } from ${JSON.stringify(path.join(projectRoot, 'scripts', 'lib', 'n8n-instance.mjs'))};
@@ -25,15 +32,28 @@ for (const [how, ending, signal] of [
 		const systemTemp = path.join(folder, 'tmp');
 		fs.mkdirSync(systemTemp);
 		const pidsFile = path.join(folder, 'pids');
-		const env = { TMPDIR: systemTemp, SHOWPASS_N8N_CACHE: fakeN8nCache(folder), FAKE_N8N_PIDS: pidsFile };
-		const run = runProcess(t, process.execPath, ['--input-type=module', '-e', instanceScript(ending)], env);
+		const env = {
+			TMPDIR: systemTemp,
+			SHOWPASS_N8N_CACHE: fakeN8nCache(folder),
+			FAKE_N8N_PIDS: pidsFile,
+		};
+		const run = runProcess(
+			t,
+			process.execPath,
+			['--input-type=module', '-e', instanceScript(ending)],
+			env,
+		);
 		await run.waitForOutput(/user folder /);
 		const userFolder = /user folder (\S+)/.exec(run.output())[1];
 		assert.ok(userFolder.startsWith(systemTemp), userFolder);
 		const pids = fs.readFileSync(pidsFile, 'utf8').split('\n').filter(Boolean).map(Number);
 		if (signal) run.child.kill(signal);
 		await run.exited;
-		await waitFor('n8n and its task runner to stop', () => pids.every((pid) => !isAlive(pid)), 15_000);
+		await waitFor(
+			'n8n and its task runner to stop',
+			() => pids.every((pid) => !isAlive(pid)),
+			15_000,
+		);
 		assert.deepEqual(fs.readdirSync(systemTemp), []);
 	});
 }

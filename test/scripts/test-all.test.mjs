@@ -12,10 +12,18 @@ async function runTestAll(t, failingScript) {
 	const project = projectCopy(folder);
 	const npmLog = path.join(folder, 'npm.log');
 	fs.writeFileSync(npmLog, '');
-	const env = { PATH: `${path.join(fixtures, 'fake-npm')}:${process.env.PATH}`, FAKE_NPM_LOG: npmLog, FAKE_NPM_FAIL_RUN: failingScript };
+	const env = {
+		PATH: `${path.join(fixtures, 'fake-npm')}:${process.env.PATH}`,
+		FAKE_NPM_LOG: npmLog,
+		FAKE_NPM_FAIL_RUN: failingScript,
+	};
 	const run = runNode(t, path.join(project, 'scripts', 'test-all.mjs'), [], env, project);
 	const { code } = await run.exited;
-	const commands = fs.readFileSync(npmLog, 'utf8').split('\n').filter(Boolean).map((line) => line.split(' ').slice(2).join(' '));
+	const commands = fs
+		.readFileSync(npmLog, 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => line.split(' ').slice(2).join(' '));
 	return { code, output: run.output(), commands };
 }
 
@@ -24,7 +32,10 @@ test('a failed build stops npm test before any n8n suite, saying what to run', a
 	assert.equal(code, 1);
 	assert.match(output, /Installing the project's dependencies with npm ci/);
 	assert.match(output, /=== build: FAILED/);
-	assert.match(output, /Stopped: the build failed, so the n8n suites cannot pass\. .*`npm run build`/);
+	assert.match(
+		output,
+		/Stopped: the build failed, so the n8n suites cannot pass\. .*`npm run build`/,
+	);
 	assert.deepEqual(commands, ['ci --no-audit --no-fund', 'run build --silent']);
 });
 
@@ -32,13 +43,21 @@ test('failed unit tests stop npm test before any n8n suite', async (t) => {
 	const { code, output, commands } = await runTestAll(t, 'test:unit');
 	assert.equal(code, 1);
 	assert.match(output, /`npm run test:unit`/);
-	assert.deepEqual(commands.slice(1), ['run build --silent', 'run test:scripts --silent', 'run test:unit --silent']);
+	assert.deepEqual(commands.slice(1), [
+		'run build --silent',
+		'run test:scripts --silent',
+		'run test:unit --silent',
+	]);
 });
 
 test('with the prerequisites passing, every n8n suite runs and a failed one is named', async (t) => {
 	const { code, output, commands } = await runTestAll(t, 'test:e2e');
 	assert.equal(code, 1);
-	assert.deepEqual(commands.slice(-3), ['run test:e2e --silent', 'run test:browser --silent', 'run test:reliability --silent']);
+	assert.deepEqual(commands.slice(-3), [
+		'run test:e2e --silent',
+		'run test:browser --silent',
+		'run test:reliability --silent',
+	]);
 	assert.match(output, /Failed: rerun alone with npm run test:e2e\./);
 });
 
@@ -47,15 +66,27 @@ test('SIGTERM to npm test stops the running suite and what it started', async (t
 	const project = projectCopy(folder);
 	const npmLog = path.join(folder, 'npm.log');
 	fs.writeFileSync(npmLog, '');
-	const env = { PATH: `${path.join(fixtures, 'fake-npm')}:${process.env.PATH}`, FAKE_NPM_LOG: npmLog, FAKE_NPM_HANG_RUN: 'test:e2e' };
+	const env = {
+		PATH: `${path.join(fixtures, 'fake-npm')}:${process.env.PATH}`,
+		FAKE_NPM_LOG: npmLog,
+		FAKE_NPM_HANG_RUN: 'test:e2e',
+	};
 	const run = runNode(t, path.join(project, 'scripts', 'test-all.mjs'), [], env, project);
 	const suite = await waitFor('the end-to-end suite to start', () =>
-		fs.readFileSync(npmLog, 'utf8').split('\n').map((line) => line.split(' ')).find((fields) => fields[3] === 'test:e2e'),
+		fs
+			.readFileSync(npmLog, 'utf8')
+			.split('\n')
+			.map((line) => line.split(' '))
+			.find((fields) => fields[3] === 'test:e2e'),
 	);
 	const [suitePid, suiteChildPid] = suite.map(Number);
 	run.child.kill('SIGTERM');
 	const { code } = await run.exited;
 	assert.equal(code, 143);
 	assert.match(run.output(), /npm test stopped \(SIGTERM\)/);
-	await waitFor('the suite and its child to stop', () => !isAlive(suitePid) && !isAlive(suiteChildPid), 15_000);
+	await waitFor(
+		'the suite and its child to stop',
+		() => !isAlive(suitePid) && !isAlive(suiteChildPid),
+		15_000,
+	);
 });

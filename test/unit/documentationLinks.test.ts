@@ -7,11 +7,12 @@ const root = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const homepage = (manifest.homepage as string).replace(/#.*$/, '');
 const readmeAnchors = new Set(
-	[...readFileSync(path.join(root, 'README.md'), 'utf8').matchAll(/^#+ (.+)$/gm)].map(([, heading]) =>
-		heading
-			.toLowerCase()
-			.replace(/[^\w\- ]/g, '')
-			.replace(/ /g, '-'),
+	[...readFileSync(path.join(root, 'README.md'), 'utf8').matchAll(/^#+ (.+)$/gm)].map(
+		([, heading]) =>
+			heading
+				.toLowerCase()
+				.replace(/[^\w\- ]/g, '')
+				.replace(/ /g, '-'),
 	),
 );
 readmeAnchors.add('readme');
@@ -34,7 +35,9 @@ describe('documentation links', () => {
 	it('name the repository address nowhere but package.json in the sources', () => {
 		const sources = [
 			...codexFiles(path.join(root, 'nodes')),
-			...readdirSync(path.join(root, 'credentials')).map((file) => path.join(root, 'credentials', file)),
+			...readdirSync(path.join(root, 'credentials')).map((file) =>
+				path.join(root, 'credentials', file),
+			),
 		];
 		for (const file of sources) expect(readFileSync(file, 'utf8')).not.toContain(homepage);
 	});
@@ -42,7 +45,7 @@ describe('documentation links', () => {
 	describe('in dist (after npm run build)', () => {
 		beforeAll(() => expect(existsSync(path.join(root, 'dist', 'credentials'))).toBe(true));
 
-		it('point the codex files into the README at package.json\'s homepage', () => {
+		it("point the codex files into the README at package.json's homepage", () => {
 			const files = codexFiles(path.join(root, 'dist', 'nodes'));
 			expect(files).toHaveLength(manifest.n8n.nodes.length);
 			for (const file of files) {
@@ -52,7 +55,7 @@ describe('documentation links', () => {
 			}
 		});
 
-		it('point each credential into the README at package.json\'s homepage', () => {
+		it("point each credential into the README at package.json's homepage", () => {
 			for (const file of manifest.n8n.credentials as string[]) {
 				const exported = require(path.join(root, file));
 				const Credential = Object.values(exported)[0] as new () => { documentationUrl: string };
