@@ -55,11 +55,16 @@ for (const version of versions) {
 			const item = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="item-iterator-item"]').filter({ hasText: 'Showpass' }).first();
 			await item.waitFor({ timeout: 60_000 });
 			assert.match(await item.innerText(), /Showpass/);
-			// n8n shows the trigger and the action node as one entry, with the trigger's description.
-			assert.match(await item.innerText(), /Start workflows on verified Showpass webhooks, and act on events, invoices, tickets/);
 			await page.waitForFunction(() => [...document.querySelectorAll('[data-test-id="node-creator"] img')].some((image) => image.src.includes('showpass') && image.naturalWidth > 0), null, { timeout: 60_000 });
 			const icons = await showpassIcons(page.locator('[data-test-id="node-creator"]'));
 			assert.ok(icons.length > 0 && icons.every((icon) => icon.loaded), JSON.stringify(icons));
+			// n8n shows Showpass Trigger and Showpass as one entry; above its actions it puts the trigger's
+			// description, which therefore speaks for both nodes.
+			await item.click();
+			await page.locator('[data-test-id="node-creator-action-item"]').first().waitFor();
+			const creator = await page.locator('[data-test-id="node-creator"]').innerText();
+			assert.match(creator, /Start workflows on verified Showpass webhooks, and act on events, invoices, tickets, discounts and tracking links/);
+			assert.doesNotMatch(creator, /Starts the workflow on verified Showpass purchases/);
 		});
 
 		it('the trigger\'s panel shows its icon, the set-up notice and the Events parameter', async () => {
