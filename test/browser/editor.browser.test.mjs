@@ -61,8 +61,9 @@ for (const version of versions) {
 			// n8n shows Showpass Trigger and Showpass as one entry; above its actions it puts the trigger's
 			// description, which therefore speaks for both nodes.
 			await item.click();
-			await page.locator('[data-test-id="node-creator-action-item"]').first().waitFor();
-			const creator = await page.locator('[data-test-id="node-creator"]').innerText();
+			const nodeCreator = page.locator('[data-test-id="node-creator"]');
+			await nodeCreator.getByText(/^(Actions|Triggers) \(\d+\)/).first().waitFor();
+			const creator = await nodeCreator.innerText();
 			assert.match(creator, /Start workflows on verified Showpass webhooks, and act on events, invoices, tickets, discounts and tracking links/);
 			assert.doesNotMatch(creator, /Starts the workflow on verified Showpass purchases/);
 		});
