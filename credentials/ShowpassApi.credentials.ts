@@ -13,7 +13,8 @@ export class ShowpassApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/showpass.svg', dark: 'file:../icons/showpass.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-showpass/n8n-nodes-showpass#showpass-node-actions';
+	// The build writes package.json's `homepage` over this address (gulpfile.js).
+	documentationUrl = 'https://package-json-homepage.invalid/#showpass-node-actions';
 
 	properties: INodeProperties[] = [
 		{

@@ -10,7 +10,8 @@ export class ShowpassWebhookApi implements ICredentialType {
 		dark: 'file:../icons/showpass.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-showpass/n8n-nodes-showpass#set-up-the-trigger';
+	// The build writes package.json's `homepage` over this address (gulpfile.js).
+	documentationUrl = 'https://package-json-homepage.invalid/#set-up-the-trigger';
 
 	properties: INodeProperties[] = [
 		{

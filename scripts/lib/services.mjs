@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import { freePort } from './n8n-instance.mjs';
+import { removeOnExit } from './processes.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -23,7 +24,7 @@ function asPostgresUser(command, args) {
 
 export async function startPostgres() {
 	const bin = findPostgresBin();
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'showpass-pg-'));
+	const dir = removeOnExit(fs.mkdtempSync(path.join(os.tmpdir(), 'showpass-pg-')));
 	fs.chmodSync(dir, 0o777);
 	const dataDir = path.join(dir, 'data');
 	const port = await freePort();

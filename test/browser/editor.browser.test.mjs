@@ -15,6 +15,10 @@ import { ACTION_TYPE, showpassApiCredential, triggerThenSteps, triggerWorkflow }
 
 const versions = testedVersions();
 
+// What n8n labels the button that listens for a test delivery (README, set-up notice): "Execute step"
+// on both pinned versions (n8n 1.x before 1.123 said "Listen for test event").
+const LISTEN_BUTTON = { '2.41.1': 'Execute step', '1.123.81': 'Execute step' };
+
 /** Every <img> inside `locator` that shows our icon, with whether it actually loaded. */
 async function showpassIcons(locator) {
 	return locator.evaluateAll((elements) =>
@@ -77,37 +81,59 @@ for (const version of versions) {
 
 		it('the node picker finds Showpass with its icon', async () => {
 			await page.goto(`${n8n.baseUrl}/workflow/new`);
-			await page.locator('[data-test-id="canvas-plus-button"]').click();
+			await page.locator('[data-test-id="canvas-plus-button"]').click({ timeout: 120_000 });
 			await page.locator('[data-test-id="node-creator-search-bar"]').fill('Showpass');
 			const item = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="item-iterator-item"]').filter({ hasText: 'Showpass' }).first();
-			await item.waitFor({ timeout: 20_000 });
+			await item.waitFor({ timeout: 60_000 });
 			assert.match(await item.innerText(), /Showpass/);
-			await page.waitForFunction(() => [...document.querySelectorAll('[data-test-id="node-creator"] img')].some((image) => image.src.includes('showpass') && image.naturalWidth > 0), null, { timeout: 20_000 });
+			await page.waitForFunction(() => [...document.querySelectorAll('[data-test-id="node-creator"] img')].some((image) => image.src.includes('showpass') && image.naturalWidth > 0), null, { timeout: 60_000 });
 			const icons = await showpassIcons(page.locator('[data-test-id="node-creator"]'));
 			assert.ok(icons.length > 0 && icons.every((icon) => icon.loaded), JSON.stringify(icons));
+			// n8n shows Showpass Trigger and Showpass as one entry; above its actions it puts the trigger's
+			// description, which therefore speaks for both nodes.
+			await item.click();
+			const nodeCreator = page.locator('[data-test-id="node-creator"]');
+			await nodeCreator.getByText(/^(Actions|Triggers) \(\d+\)/).first().waitFor();
+			const creator = await nodeCreator.innerText();
+			assert.match(creator, /Start workflows on verified Showpass webhooks, and act on events, invoices, tickets, discounts and tracking links/);
+			assert.doesNotMatch(creator, /Starts the workflow on verified Showpass purchases/);
 		});
 
 		it('the trigger\'s panel shows its icon, the set-up notice and the Events parameter', async () => {
 			await page.goto(`${n8n.baseUrl}/workflow/${workflowId}`);
 			const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Showpass Trigger' }).first();
-			await node.waitFor({ timeout: 30_000 });
-			await page.waitForFunction(() => [...document.querySelectorAll('[data-test-id="canvas-node"] img')].some((image) => image.src.includes('showpass') && image.naturalWidth > 0), null, { timeout: 20_000 });
+			await node.waitFor({ timeout: 120_000 });
+			await page.waitForFunction(() => [...document.querySelectorAll('[data-test-id="canvas-node"] img')].some((image) => image.src.includes('showpass') && image.naturalWidth > 0), null, { timeout: 60_000 });
 			const canvasIcons = await showpassIcons(node);
 			assert.ok(canvasIcons.length > 0 && canvasIcons.every((icon) => icon.loaded), JSON.stringify(canvasIcons));
 
 			await node.dblclick();
 			const panel = page.locator('[data-test-id="ndv"]');
-			await panel.waitFor({ timeout: 20_000 });
+			await panel.waitFor({ timeout: 60_000 });
 			const parameters = panel.locator('[data-test-id="node-parameters"]');
 			await parameters.waitFor();
 			const text = await parameters.innerText();
-			assert.match(text, /Showpass has no API for registering webhooks/);
+			assert.match(text, /Connect Showpass once, by hand \(Showpass has no API for registering webhooks\)/);
 			assert.match(text, /Dashboard → Organization Settings → Webhooks → Add Endpoint/);
+			assert.doesNotMatch(text, /<\/?(b|li|ul)>/, 'no markup shows as text');
+			const steps = await panel.locator('[role="alert"] li').allInnerTexts();
+			assert.equal(steps.length, 3, `the set-up notice shows its steps as a list: ${JSON.stringify(steps)}`);
+			assert.match(steps[2], new RegExp(`click Execute step here \\(older n8n: Listen for test event\\), then Send Test in Showpass`));
+			const listen = panel.locator('[data-test-id="trigger-execute-button"]').first();
+			await listen.waitFor({ timeout: 20_000 });
+			assert.match(await listen.innerText(), new RegExp(LISTEN_BUTTON[version]));
 			assert.match(text, /Production URL/);
 			assert.match(text, /Events/);
 			const events = panel.locator('[data-test-id="parameter-input-events"]');
 			await events.waitFor();
 			assert.match(await events.innerText(), /Invoice Purchase/);
+			await events.click();
+			const purchase = page.locator('[role="option"]').filter({ hasText: 'Invoice Purchase' }).first();
+			await purchase.waitFor({ timeout: 20_000 });
+			// Showpass's own spelling of the event, as code (n8n renders option descriptions as HTML).
+			assert.match(await purchase.innerText(), /^invoice\.purchase: a new order is created and paid$/m);
+			assert.equal(await purchase.locator('code').innerText(), 'invoice.purchase');
+			await page.keyboard.press('Escape');
 			assert.match(text, /Output/);
 			const panelIcons = await showpassIcons(panel);
 			assert.ok(panelIcons.length > 0 && panelIcons.every((icon) => icon.loaded), JSON.stringify(panelIcons));
