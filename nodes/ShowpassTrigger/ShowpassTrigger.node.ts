@@ -5,8 +5,10 @@ import {
 	type ICredentialsDecrypted,
 	type ICredentialTestFunctions,
 	type IDataObject,
+	type IExecuteFunctions,
 	type IHookFunctions,
 	type INodeCredentialTestResult,
+	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -14,7 +16,7 @@ import {
 } from 'n8n-workflow';
 
 import { isAllowListEmpty, parseAllowList, SHOWPASS_OUTGOING_IPS } from './helpers/allowedIps';
-import { deliveryMemory } from './helpers/deliveryMemory';
+import { deliveryMemory, triggerKeyOf } from './helpers/deliveryMemory';
 import { ALL_EVENTS } from './helpers/events';
 import { shapeOutput, type OutputMode } from './helpers/output';
 import { screenDelivery, type ScreeningSettings } from './helpers/screening';
@@ -221,7 +223,8 @@ export class ShowpassTrigger implements INodeType {
 	};
 
 	// Showpass has no API to register endpoints: there is nothing to look up, create or delete.
-	// Activation only checks the settings that would otherwise reject every delivery.
+	// Activation only checks the settings that would otherwise reject every delivery; deactivation
+	// frees the trigger's delivery memory (its ids stay in static data for a later activation).
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
@@ -242,10 +245,28 @@ export class ShowpassTrigger implements INodeType {
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
+				deliveryMemory.forget(triggerKeyOf(this.getWorkflow(), this.getNode()));
 				return true;
 			},
 		},
 	};
+
+	/**
+	 * The execution's first step: the items pass through unchanged, as n8n passes a webhook node's
+	 * data through. It exists for the remembered deliveries: n8n 2.x drops the static-data change of
+	 * a request that starts an execution, but saves the execution's static data when it ends, so the
+	 * live list is written here — only by the process that accepted the deliveries itself. A
+	 * queue-mode worker never ran webhook(), holds nothing, and writes nothing.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		if (this.getMode() !== 'manual') {
+			deliveryMemory.persistIfHeld(
+				triggerKeyOf(this.getWorkflow(), this.getNode()),
+				this.getWorkflowStaticData('node'),
+			);
+		}
+		return [this.getInputData()];
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
@@ -253,7 +274,7 @@ export class ShowpassTrigger implements INodeType {
 		const allowList = parseAllowList(options.allowedIps as string | undefined);
 		const isProduction = this.getMode() !== 'manual';
 		const staticData = this.getWorkflowStaticData('node');
-		const triggerKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`;
+		const triggerKey = triggerKeyOf(this.getWorkflow(), this.getNode());
 
 		const settings: ScreeningSettings = {
 			events: this.getNodeParameter('events', [ALL_EVENTS]) as string[],
@@ -289,6 +310,7 @@ export class ShowpassTrigger implements INodeType {
 		);
 
 		if (!screening.accepted) {
+			if (isProduction) deliveryMemory.persistIfBehind(triggerKey, staticData);
 			this.logger.debug(
 				`Showpass Trigger answered ${screening.answer.statusCode}: ${screening.answer.body.message}`,
 			);

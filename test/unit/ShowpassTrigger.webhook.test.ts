@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { ShowpassTrigger } from '../../nodes/ShowpassTrigger/ShowpassTrigger.node';
 import { deliveryMemory } from '../../nodes/ShowpassTrigger/helpers/deliveryMemory';
@@ -387,12 +387,75 @@ describe('payloads and options', () => {
 	});
 });
 
+/** n8n's execution phase as the trigger sees it: the items webhook() returned, and the execution's static data. */
+function executionContext(items: INodeExecutionData[], setup: ContextSetup = {}) {
+	const staticData = setup.staticData ?? {};
+	const context = {
+		getMode: () => setup.mode ?? 'webhook',
+		getWorkflow: () => ({ id: setup.workflowId ?? 'workflow-1', active: true }),
+		getNode: () => ({ id: setup.nodeId ?? 'node-1', name: 'Showpass Trigger' }),
+		getWorkflowStaticData: () => staticData,
+		getInputData: () => items,
+	};
+	return { context: context as unknown as IExecuteFunctions, staticData };
+}
+
+describe('execution phase', () => {
+	it('passes the delivered items through unchanged, as the same objects', async () => {
+		const reply = await deliver(signedRequest(purchaseDelivery()));
+		const { context } = executionContext(reply.items);
+		const output = await trigger.execute.call(context);
+		expect(output).toHaveLength(1);
+		expect(output[0]).toHaveLength(reply.items.length);
+		output[0].forEach((item, index) => expect(item).toBe(reply.items[index]));
+	});
+
+	it('stores every accepted id in the execution, which n8n saves when it ends', async () => {
+		const first = purchaseDelivery({ webhook_event_uuid: 'exec-a' });
+		const second = purchaseDelivery({ id: 'evt-2', webhook_event_uuid: 'exec-b' });
+		await deliver(signedRequest(first));
+		const reply = await deliver(signedRequest(second));
+		// n8n 2.x hands the execution a static-data copy without the request's change.
+		const { context, staticData } = executionContext(reply.items, { staticData: {} });
+		await trigger.execute.call(context);
+		expect(staticData.seenDeliveryIds).toEqual(['exec-a', 'exec-b']);
+
+		// After a restart the saved copy alone recognises both.
+		deliveryMemory.forget();
+		for (const delivery of [first, second]) {
+			const resend = await deliver(signedRequest(delivery), { staticData });
+			expect(resend.body.status).toBe('duplicate');
+		}
+	});
+
+	it('writes nothing in a process that did not accept the delivery (a queue-mode worker)', async () => {
+		const reply = await deliver(signedRequest(purchaseDelivery()));
+		deliveryMemory.forget();
+		const stored = { seenDeliveryIds: ['kept-by-the-webhook-process'] };
+		const { context, staticData } = executionContext(reply.items, { staticData: stored });
+		const output = await trigger.execute.call(context);
+		expect(output[0]).toEqual(reply.items);
+		expect(staticData).toEqual({ seenDeliveryIds: ['kept-by-the-webhook-process'] });
+	});
+
+	it('writes nothing for a manual run (Test URL)', async () => {
+		await deliver(signedRequest(purchaseDelivery()));
+		const reply = await deliver(signedRequest(purchaseDelivery({ id: 'evt-manual' })), {
+			mode: 'manual',
+		});
+		const { context, staticData } = executionContext(reply.items, { mode: 'manual' });
+		await trigger.execute.call(context);
+		expect(staticData).toEqual({});
+	});
+});
+
 describe('lifecycle and credential test', () => {
 	const hookContext = (allowedIps: string) =>
 		({
 			getNodeParameter: (name: string, fallback: unknown) =>
 				name === 'options.allowedIps' ? allowedIps : fallback,
 			getNode: () => ({ name: 'Showpass Trigger' }),
+			getWorkflow: () => ({ id: 'workflow-1', active: true }),
 		}) as never;
 
 	it('registers nothing with Showpass', async () => {
@@ -400,6 +463,21 @@ describe('lifecycle and credential test', () => {
 		expect(await methods.checkExists.call(hookContext(''))).toBe(false);
 		expect(await methods.create.call(hookContext(''))).toBe(true);
 		expect(await methods.delete.call(hookContext(''))).toBe(true);
+	});
+
+	it('frees the memory of a deactivated trigger only, which reloads its ids from static data', async () => {
+		const staticData: IDataObject = {};
+		const delivery = purchaseDelivery();
+		await deliver(signedRequest(delivery), { staticData });
+		await deliver(signedRequest(delivery), { nodeId: 'node-2' });
+		await trigger.webhookMethods.default.delete.call({
+			getWorkflow: () => ({ id: 'workflow-1', active: false }),
+			getNode: () => ({ id: 'node-1', name: 'Showpass Trigger' }),
+		} as never);
+		expect(deliveryMemory.triggerCount()).toBe(1);
+		expect(deliveryMemory.size('workflow-1:node-2')).toBe(1);
+		const afterReactivation = await deliver(signedRequest(delivery), { staticData });
+		expect(afterReactivation.body.status).toBe('duplicate');
 	});
 
 	it('refuses to activate with an unreadable Allowed IPs entry, naming it', async () => {

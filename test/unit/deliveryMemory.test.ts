@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import {
 	DeliveryMemory,
 	REMEMBERED_DELIVERIES,
+	REMEMBERED_TRIGGERS,
 } from '../../nodes/ShowpassTrigger/helpers/deliveryMemory';
 
 describe('DeliveryMemory', () => {
@@ -37,18 +38,72 @@ describe('DeliveryMemory', () => {
 	});
 });
 
-describe('DeliveryMemory persistence on duplicates', () => {
-	it('rewrites a stale persisted list when a duplicate arrives, and leaves a current one alone', () => {
+describe('DeliveryMemory persistence', () => {
+	it('rewrites a stale copy of the list on a request that starts nothing, and leaves a current one alone', () => {
 		const memory = new DeliveryMemory();
 		const live: IDataObject = {};
 		memory.rememberIfNew('t', 'a', live);
 		memory.rememberIfNew('t', 'b', live);
 		const staleCopy: IDataObject = { seenDeliveryIds: ['a'] };
 		expect(memory.rememberIfNew('t', 'a', staleCopy)).toBe(false);
+		memory.persistIfBehind('t', staleCopy);
 		expect(staleCopy.seenDeliveryIds).toEqual(['a', 'b']);
 		const currentCopy: IDataObject = { seenDeliveryIds: ['a', 'b'] };
 		const before = currentCopy.seenDeliveryIds;
-		expect(memory.rememberIfNew('t', 'b', currentCopy)).toBe(false);
+		memory.persistIfBehind('t', currentCopy);
 		expect(currentCopy.seenDeliveryIds).toBe(before);
+	});
+
+	it('writes the live list into an execution only in the process that accepted the deliveries', () => {
+		const webhookProcess = new DeliveryMemory();
+		webhookProcess.rememberIfNew('t', 'a', {});
+		webhookProcess.rememberIfNew('t', 'b', {});
+		const executionCopy: IDataObject = {};
+		expect(webhookProcess.persistIfHeld('t', executionCopy)).toBe(true);
+		expect(executionCopy.seenDeliveryIds).toEqual(['a', 'b']);
+
+		// A queue-mode worker never ran webhook(): its memory is empty and the stored list stays as it is.
+		const worker = new DeliveryMemory();
+		const workerCopy: IDataObject = {};
+		expect(worker.persistIfHeld('t', workerCopy)).toBe(false);
+		expect(workerCopy).toEqual({});
+		const otherTrigger: IDataObject = {};
+		expect(webhookProcess.persistIfHeld('other', otherTrigger)).toBe(false);
+		expect(otherTrigger).toEqual({});
+	});
+});
+
+describe('DeliveryMemory bounds', () => {
+	it('keeps at most the configured number of triggers, dropping the least recently used', () => {
+		const memory = new DeliveryMemory(1000, 3);
+		const stored: Record<string, IDataObject> = { t1: {}, t2: {}, t3: {}, t4: {} };
+		memory.rememberIfNew('t1', 'a', stored.t1);
+		memory.rememberIfNew('t2', 'a', stored.t2);
+		memory.rememberIfNew('t3', 'a', stored.t3);
+		memory.rememberIfNew('t1', 'b', stored.t1); // t1 is now the most recently used
+		memory.rememberIfNew('t4', 'a', stored.t4);
+		expect(memory.triggerCount()).toBe(3);
+		expect(memory.size('t2')).toBe(0);
+		expect(memory.size('t1')).toBe(2);
+		// The dropped trigger reloads from its static data and still knows its deliveries.
+		expect(memory.rememberIfNew('t2', 'a', stored.t2)).toBe(false);
+		expect(memory.triggerCount()).toBe(3);
+		expect(memory.size('t3')).toBe(0);
+	});
+
+	it('holds 100 triggers by default', () => {
+		const memory = new DeliveryMemory();
+		for (let index = 0; index < REMEMBERED_TRIGGERS + 20; index++)
+			memory.rememberIfNew(`t${index}`, 'a', {});
+		expect(memory.triggerCount()).toBe(REMEMBERED_TRIGGERS);
+	});
+
+	it('frees one trigger and keeps the others', () => {
+		const memory = new DeliveryMemory();
+		memory.rememberIfNew('t1', 'a', {});
+		memory.rememberIfNew('t2', 'a', {});
+		memory.forget('t1');
+		expect(memory.triggerCount()).toBe(1);
+		expect(memory.size('t2')).toBe(1);
 	});
 });
