@@ -19,6 +19,7 @@ import { isAllowListEmpty, parseAllowList, SHOWPASS_OUTGOING_IPS } from './helpe
 import { deliveryMemory, triggerKeyOf } from './helpers/deliveryMemory';
 import { ALL_EVENTS } from './helpers/events';
 import { shapeOutput, type OutputMode } from './helpers/output';
+import { readBodyIfUnread } from './helpers/payload';
 import { screenDelivery, type ScreeningSettings } from './helpers/screening';
 import { checkSecretKeys, secretKeysOf } from './helpers/secretKeys';
 
@@ -28,7 +29,10 @@ export class ShowpassTrigger implements INodeType {
 		name: 'showpassTrigger',
 		icon: { light: 'file:../../icons/showpass.svg', dark: 'file:../../icons/showpass.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1; n8n evaluates an expression for every request to a version-1 node (its
+		// binary-data option), which on n8n 2.x's expression engine starts an isolate per request.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle:
 			'={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
 		description:
@@ -270,6 +274,7 @@ export class ShowpassTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
+		await readBodyIfUnread(request);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const allowList = parseAllowList(options.allowedIps as string | undefined);
 		const isProduction = this.getMode() !== 'manual';

@@ -16,6 +16,8 @@ const NEW_KEY = 'reliability-new-key-9a7f';
 const HOSTILE_REQUESTS = Number(process.env.RELIABILITY_HOSTILE ?? 5000);
 const BURST_DISTINCT = Number(process.env.RELIABILITY_BURST ?? 1000);
 const CONCURRENCY = 20;
+const RESTART_DELIVERIES = Number(process.env.RELIABILITY_RESTART ?? 120);
+const RESTART_BURST = Number(process.env.RELIABILITY_RESTART_BURST ?? 300);
 const versions = (process.env.RELIABILITY_N8N_VERSIONS ?? '2.41.1,1.123.81').split(',').filter(Boolean);
 // The suite checks correctness, not speed: n8n 2.41's default expression engine handles ~20 requests/s
 // on this machine (see ../shared/N8N-LOCAL.md), the legacy one ~100, which keeps the suite short.
@@ -107,39 +109,64 @@ for (const version of versions) {
 			record({ version, test: 'burst', requests: plan.length, distinct: BURST_DISTINCT, resends: plan.length - BURST_DISTINCT, concurrency: CONCURRENCY, statuses, executionsExpected: BURST_DISTINCT, executionsSeen: executions.length, seconds });
 		});
 
-		it('recognises resends of deliveries seen before a restart, and accepts new ones after it', async () => {
+		it(`recognises all ${RESTART_DELIVERIES} deliveries accepted before a restart, with nothing else in between, and accepts new ones after it`, async () => {
 			const target = await activate('restart', { events: ['*'] });
-			const limit = await activate('restart-limit', { events: ['*'] });
-			const before = Array.from({ length: 100 }, (_, index) => buildDelivery('invoice.purchase', { uuid: `restart-before-${index}` }));
-			await runPool(before.length, 10, (index) => postDelivery(target.url, before[index], { secretKey: OLD_KEY }));
-			const last = buildDelivery('invoice.purchase', { uuid: 'restart-before-last' });
-			await postDelivery(target.url, last, { secretKey: OLD_KEY });
-			// Any answer that starts no execution (here a resend) saves the whole remembered list on every n8n version.
-			assert.equal((await postDelivery(target.url, last, { secretKey: OLD_KEY })).json?.status, 'duplicate');
-			// The documented limit: on n8n 2.x, deliveries accepted after that last save are not persisted.
-			const firstOfLimit = buildDelivery('invoice.purchase', { uuid: 'limit-first' });
-			const secondOfLimit = buildDelivery('invoice.purchase', { uuid: 'limit-second' });
-			await postDelivery(limit.url, firstOfLimit, { secretKey: OLD_KEY });
-			await postDelivery(limit.url, secondOfLimit, { secretKey: OLD_KEY });
-			await n8n.waitForExecutions(target.id, 101);
-			await n8n.waitForExecutions(limit.id, 2);
+			const before = Array.from({ length: RESTART_DELIVERIES }, (_, index) => buildDelivery('invoice.purchase', { uuid: `restart-before-${index}` }));
+			// Only accepted deliveries, each starting an execution: no duplicate or ignored answer saves the list.
+			const first = await runPool(before.length, 10, (index) => postDelivery(target.url, before[index], { secretKey: OLD_KEY }));
+			assert.deepEqual(countBy(first, (result) => `${result.status} ${result.json?.status ?? ''}`.trim()), { '200 accepted': before.length });
+			assert.equal((await n8n.waitForExecutions(target.id, before.length)).length, before.length);
 
 			await n8n.restart((line) => console.log(`# ${line}`));
 			await waitForWebhook(target.url);
-			await waitForWebhook(limit.url);
-			const after = Array.from({ length: 50 }, (_, index) => buildDelivery('invoice.purchase', { uuid: `restart-after-${index}` }));
-			const resent = [...before.slice(0, 50), last];
-			const plan = [...resent, ...after];
-			const results = await runPool(plan.length, 10, (index) => postDelivery(target.url, plan[index], { secretKey: OLD_KEY }));
-			const statuses = countBy(results, (result) => `${result.status} ${result.json?.status ?? ''}`.trim());
-			assert.deepEqual(statuses, { '200 duplicate': resent.length, '200 accepted': after.length });
-			const executions = await n8n.waitForExecutions(target.id, 151);
-			assert.equal(executions.length, 151);
+			const resent = await runPool(before.length, 10, (index) => postDelivery(target.url, before[index], { secretKey: OLD_KEY }));
+			const resentStatuses = countBy(resent, (result) => `${result.status} ${result.json?.status ?? ''}`.trim());
+			assert.deepEqual(resentStatuses, { '200 duplicate': before.length }, 'every delivery accepted before the restart is a duplicate after it');
+			const afterResend = await n8n.waitForExecutions(target.id, before.length, { settleMs: 3000 });
+			assert.equal(afterResend.length, before.length, 'no resend ran again');
 
-			const limitAnswer = (await postDelivery(limit.url, secondOfLimit, { secretKey: OLD_KEY })).json?.status;
-			const expectedLimitAnswer = version.startsWith('1.') ? 'duplicate' : 'accepted';
-			assert.equal(limitAnswer, expectedLimitAnswer, 'the restart limit documented in RELIABILITY.md');
-			record({ version, test: 'restart', before: 101, resentAfterRestart: resent.length, newAfterRestart: after.length, statuses, executionsExpected: 151, executionsSeen: executions.length, resendOfUnsavedDeliveryAfterRestart: limitAnswer });
+			const fresh = Array.from({ length: 20 }, (_, index) => buildDelivery('invoice.purchase', { uuid: `restart-after-${index}` }));
+			const freshResults = await runPool(fresh.length, 10, (index) => postDelivery(target.url, fresh[index], { secretKey: OLD_KEY }));
+			assert.deepEqual(countBy(freshResults, (result) => result.json?.status), { accepted: fresh.length });
+			const executions = await n8n.waitForExecutions(target.id, before.length + fresh.length);
+			assert.equal(executions.length, before.length + fresh.length);
+			record({ version, test: 'restart', acceptedBeforeRestart: before.length, resentAfterRestart: before.length, resentStatuses, newAfterRestart: fresh.length, executionsExpected: before.length + fresh.length, executionsSeen: executions.length });
+		});
+
+		it('loses no accepted delivery and runs none twice when n8n stops during a burst', async () => {
+			const target = await activate('restart-burst', { events: ['*'] });
+			const deliveries = Array.from({ length: RESTART_BURST }, (_, index) => buildDelivery('invoice.purchase', { uuid: `restart-burst-${index}` }));
+			let answered = 0;
+			let restarting;
+			const during = await runPool(deliveries.length, CONCURRENCY, async (index) => {
+				const result = await postDelivery(target.url, deliveries[index], { secretKey: OLD_KEY });
+				answered++;
+				// n8n is told to stop while about half the burst is still to come, with requests in flight.
+				if (answered === Math.floor(RESTART_BURST / 2)) restarting = n8n.restart((line) => console.log(`# ${line}`));
+				return result;
+			});
+			await restarting;
+			await waitForWebhook(target.url);
+			const acceptedDuring = deliveries.filter((_, index) => during[index]?.json?.status === 'accepted');
+			const duringStatuses = countBy(during, (result) => `${result.status} ${result.json?.status ?? ''}`.trim());
+			assert.ok(acceptedDuring.length >= RESTART_BURST / 4, `enough deliveries were accepted before the stop: ${JSON.stringify(duringStatuses)}`);
+			assert.ok(acceptedDuring.length < RESTART_BURST, `some deliveries met the stopped n8n: ${JSON.stringify(duringStatuses)}`);
+
+			// Showpass resends whatever it did not see answered; here everything is resent, as a worst case.
+			const resent = await runPool(deliveries.length, CONCURRENCY, (index) => postDelivery(target.url, deliveries[index], { secretKey: OLD_KEY }));
+			const resentStatuses = countBy(resent, (result) => `${result.status} ${result.json?.status ?? ''}`.trim());
+			assert.ok(resent.every((result) => result.status === 200), JSON.stringify(resentStatuses));
+			const acceptedTwice = acceptedDuring.filter((delivery) => resent[deliveries.indexOf(delivery)].json?.status !== 'duplicate');
+			assert.deepEqual(acceptedTwice.map((delivery) => delivery.webhook_event_uuid), [], 'every delivery accepted before the stop is a duplicate after it');
+
+			const executions = await n8n.waitForExecutions(target.id, RESTART_BURST, { timeoutMs: 180_000, settleMs: 5000 });
+			const runs = countBy(executions, (execution) => execution.data?.resultData?.runData?.['Showpass Trigger']?.[0]?.data?.main?.[0]?.[0]?.json?.webhook_event_uuid);
+			const ranTwice = Object.entries(runs).filter(([, count]) => count > 1);
+			assert.deepEqual(ranTwice, [], 'no delivery ran twice');
+			const neverRan = deliveries.filter((delivery) => runs[delivery.webhook_event_uuid] !== 1);
+			assert.deepEqual(neverRan.map((delivery) => delivery.webhook_event_uuid), [], 'every delivery ran, those accepted before the stop included');
+			assert.equal(executions.length, RESTART_BURST);
+			record({ version, test: 'restart during a burst', distinct: RESTART_BURST, concurrency: CONCURRENCY, duringStatuses, resentStatuses, executionsExpected: RESTART_BURST, executionsSeen: executions.length });
 		});
 
 		it('loses nothing while the key is rotated under traffic: old only → both → new only', async () => {

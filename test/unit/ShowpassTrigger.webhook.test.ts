@@ -316,6 +316,33 @@ describe('payloads and options', () => {
 		expect(reply.items[0].json.webhook_event_uuid).toBe(delivery.webhook_event_uuid);
 	});
 
+	it('reads a body n8n left unread (version 1.1 with an unknown content type), and answers 400 when it cannot', async () => {
+		const delivery = purchaseDelivery();
+		const unreadRequest = (readRawBody: () => Promise<void>) => {
+			const fake = webhookContext({
+				contentType: 'application/octet-stream',
+				headers: { 'x-showpass-signature': hmac(SECRET, String(delivery.id)) },
+			});
+			const request = fake.context.getRequestObject() as unknown as IDataObject;
+			request.readRawBody = readRawBody.bind(request);
+			Object.assign(fake.context, { getRequestObject: () => request });
+			return fake;
+		};
+		const readable = unreadRequest(async function (this: IDataObject) {
+			this.rawBody = Buffer.from(JSON.stringify(delivery));
+		});
+		const accepted = await trigger.webhook.call(readable.context);
+		expect(accepted.webhookResponse).toMatchObject({ status: 'accepted' });
+		expect(accepted.workflowData?.[0][0].json.webhook_event_uuid).toBe(delivery.webhook_event_uuid);
+
+		const consumed = unreadRequest(async () => {
+			throw new Error('Request body stream was aborted or is not readable');
+		});
+		const refused = await trigger.webhook.call(consumed.context);
+		expect(refused.workflowData).toBeUndefined();
+		expect(consumed.responded.statusCode).toBe(400);
+	});
+
 	it('shapes each output mode', async () => {
 		const expectations: Array<[string, number, IDataObject]> = [
 			['event', 1, { event_type: 'invoice.purchase' }],
