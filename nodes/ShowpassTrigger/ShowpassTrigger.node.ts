@@ -258,14 +258,15 @@ export class ShowpassTrigger implements INodeType {
 	/**
 	 * The execution's first step: the items pass through unchanged, as n8n passes a webhook node's
 	 * data through. It exists for the remembered deliveries: n8n 2.x drops the static-data change of
-	 * a request that starts an execution, but saves the execution's static data when it ends, so the
-	 * live list is written here — only by the process that accepted the deliveries itself. A
-	 * queue-mode worker never ran webhook(), holds nothing, and writes nothing.
+	 * a request that starts an execution but saves the execution's static data when it ends, so the
+	 * list of deliveries that ran is written here — only by the process that accepted them itself.
+	 * A queue-mode worker never ran webhook(), holds nothing, and writes nothing.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		if (this.getMode() !== 'manual') {
-			deliveryMemory.persistIfHeld(
+			deliveryMemory.recordRun(
 				triggerKeyOf(this.getWorkflow(), this.getNode()),
+				this.getInputData()[0]?.json,
 				this.getWorkflowStaticData('node'),
 			);
 		}
@@ -333,9 +334,14 @@ export class ShowpassTrigger implements INodeType {
 					options.includeHeaders === true ? (this.getHeaderData() as IDataObject) : undefined,
 			},
 		);
+		const workflowItems = this.helpers.returnJsonArray(items);
+		const deliveryId = screening.answer.body.webhook_event_uuid;
+		if (deliveryId !== undefined && workflowItems[0]) {
+			deliveryMemory.markItem(deliveryId, workflowItems[0].json);
+		}
 		return {
 			webhookResponse: screening.answer.body,
-			workflowData: [this.helpers.returnJsonArray(items)],
+			workflowData: [workflowItems],
 		};
 	}
 }

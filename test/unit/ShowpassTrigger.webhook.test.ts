@@ -437,22 +437,27 @@ describe('execution phase', () => {
 		output[0].forEach((item, index) => expect(item).toBe(reply.items[index]));
 	});
 
-	it('stores every accepted id in the execution, which n8n saves when it ends', async () => {
+	it('stores the deliveries whose execution ran, which n8n saves when the execution ends', async () => {
 		const first = purchaseDelivery({ webhook_event_uuid: 'exec-a' });
 		const second = purchaseDelivery({ id: 'evt-2', webhook_event_uuid: 'exec-b' });
-		await deliver(signedRequest(first));
-		const reply = await deliver(signedRequest(second));
-		// n8n 2.x hands the execution a static-data copy without the request's change.
-		const { context, staticData } = executionContext(reply.items, { staticData: {} });
-		await trigger.execute.call(context);
+		const never = purchaseDelivery({ id: 'evt-3', webhook_event_uuid: 'exec-never' });
+		const firstReply = await deliver(signedRequest(first));
+		const secondReply = await deliver(signedRequest(second));
+		await deliver(signedRequest(never)); // answered, but n8n stops before its execution starts
+		// n8n 2.x hands each execution a static-data copy without the request's change.
+		const staticData: IDataObject = {};
+		await trigger.execute.call(executionContext(firstReply.items, { staticData }).context);
+		await trigger.execute.call(executionContext(secondReply.items, { staticData }).context);
 		expect(staticData.seenDeliveryIds).toEqual(['exec-a', 'exec-b']);
 
-		// After a restart the saved copy alone recognises both.
+		// After a restart the saved copy alone recognises what ran, and runs what never did.
 		deliveryMemory.forget();
 		for (const delivery of [first, second]) {
-			const resend = await deliver(signedRequest(delivery), { staticData });
-			expect(resend.body.status).toBe('duplicate');
+			expect((await deliver(signedRequest(delivery), { staticData })).body.status).toBe(
+				'duplicate',
+			);
 		}
+		expect((await deliver(signedRequest(never), { staticData })).body.status).toBe('accepted');
 	});
 
 	it('writes nothing in a process that did not accept the delivery (a queue-mode worker)', async () => {

@@ -54,22 +54,39 @@ describe('DeliveryMemory persistence', () => {
 		expect(currentCopy.seenDeliveryIds).toBe(before);
 	});
 
-	it('writes the live list into an execution only in the process that accepted the deliveries', () => {
+	it('stores the deliveries whose execution ran, in the process that accepted them', () => {
 		const webhookProcess = new DeliveryMemory();
-		webhookProcess.rememberIfNew('t', 'a', {});
-		webhookProcess.rememberIfNew('t', 'b', {});
+		const items = { a: { id: 'a' }, b: { id: 'b' }, c: { id: 'c' } };
+		for (const id of ['a', 'b', 'c'] as const) {
+			webhookProcess.rememberIfNew('t', id, {});
+			webhookProcess.markItem(id, items[id]);
+		}
 		const executionCopy: IDataObject = {};
-		expect(webhookProcess.persistIfHeld('t', executionCopy)).toBe(true);
-		expect(executionCopy.seenDeliveryIds).toEqual(['a', 'b']);
+		expect(webhookProcess.recordRun('t', items.a, executionCopy)).toBe(true);
+		expect(webhookProcess.recordRun('t', items.c, executionCopy)).toBe(true);
+		// b was accepted but its execution never started (n8n stopped first): a resend after a restart runs it.
+		expect(executionCopy.seenDeliveryIds).toEqual(['a', 'c']);
+		const restarted = new DeliveryMemory();
+		expect(restarted.rememberIfNew('t', 'a', executionCopy)).toBe(false);
+		expect(restarted.rememberIfNew('t', 'b', executionCopy)).toBe(true);
+		// Within the process that accepted it, b stays a duplicate.
+		expect(webhookProcess.rememberIfNew('t', 'b', {})).toBe(false);
+	});
 
-		// A queue-mode worker never ran webhook(): its memory is empty and the stored list stays as it is.
+	it('writes nothing in a process that did not accept the deliveries (a queue-mode worker)', () => {
 		const worker = new DeliveryMemory();
 		const workerCopy: IDataObject = {};
-		expect(worker.persistIfHeld('t', workerCopy)).toBe(false);
+		expect(worker.recordRun('t', { id: 'a' }, workerCopy)).toBe(false);
 		expect(workerCopy).toEqual({});
-		const otherTrigger: IDataObject = {};
-		expect(webhookProcess.persistIfHeld('other', otherTrigger)).toBe(false);
-		expect(otherTrigger).toEqual({});
+	});
+
+	it('stores every accepted delivery in a process that runs no executions (a queue-mode webhook process)', () => {
+		const memory = new DeliveryMemory();
+		memory.rememberIfNew('t', 'a', {});
+		memory.rememberIfNew('t', 'b', {});
+		const duplicateAnswerCopy: IDataObject = {};
+		memory.persistIfBehind('t', duplicateAnswerCopy);
+		expect(duplicateAnswerCopy.seenDeliveryIds).toEqual(['a', 'b']);
 	});
 });
 

@@ -13,16 +13,24 @@ const STATIC_DATA_KEY = 'seenDeliveryIds';
  *
  * n8n hands every production request its own copy of the workflow's static data and the last
  * save wins, so concurrent requests lose each other's ids when static data is the only memory.
- * The ids therefore live in this process's memory, checked and recorded in one synchronous step,
- * and the whole remembered list is written into static data (by the request, and again by the
- * execution it starts), which is the copy that survives a restart and seeds the memory when the
- * process meets the trigger again.
+ * The ids therefore live in this process's memory, checked and recorded in one synchronous step.
+ * What survives a restart is the list in static data, written by each execution when it starts
+ * and saved by n8n when it ends. That list holds the deliveries whose execution ran: n8n can
+ * answer a delivery and then abandon its execution (a shutdown that times out marks it crashed),
+ * and a resend of such a delivery must run after the restart.
  */
 interface RememberedIds {
 	ids: Set<string>;
-	/** The same ids, oldest first: the list written into static data. */
+	/** The same ids, oldest first. */
 	order: string[];
+	/** Ids whose execution reached the trigger in this process (or that were loaded as such), oldest first. */
+	ran: string[];
+	/** Whether this process runs the trigger's executions; a queue-mode webhook process never does. */
+	runsExecutions: boolean;
 }
+
+/** What a delivery's first item is, to find its id again when its execution starts. */
+const deliveryOfItem = new WeakMap<object, string>();
 
 export class DeliveryMemory {
 	/** In least-recently-used order: a Map iterates in insertion order and every use re-inserts. */
@@ -46,21 +54,38 @@ export class DeliveryMemory {
 			remembered.ids.delete(remembered.order.shift() as string);
 		}
 		// The live list is stored, so whichever copy n8n saves last holds every id known by then.
-		staticData[STATIC_DATA_KEY] = remembered.order;
+		staticData[STATIC_DATA_KEY] = this.persistedList(remembered);
 		return true;
 	}
 
+	/** Ties the first item handed to n8n to its delivery, for recordRun(). */
+	markItem(deliveryId: string, firstItem: object): void {
+		deliveryOfItem.set(firstItem, deliveryId);
+	}
+
 	/**
-	 * Writes the live list into static data, only when this process holds the trigger — that is,
-	 * when it accepted the trigger's deliveries itself. A process that never did (a queue-mode
-	 * worker) would otherwise overwrite the stored list with what it does not know.
-	 * Returns whether it wrote.
+	 * Called as an execution starts: records that the delivery behind `firstItem` ran and writes the
+	 * list of deliveries that ran into the execution's static data, which n8n saves when it ends. Only
+	 * a process that holds the trigger writes, that is one that accepted its deliveries itself; a
+	 * queue-mode worker never did, and would otherwise replace the stored list with what it does not
+	 * know. Returns whether it wrote.
 	 */
-	persistIfHeld(triggerKey: string, staticData: IDataObject): boolean {
+	recordRun(triggerKey: string, firstItem: object | undefined, staticData: IDataObject): boolean {
 		const remembered = this.rememberedByTrigger.get(triggerKey);
 		if (!remembered) return false;
 		this.markUsed(triggerKey, remembered);
-		staticData[STATIC_DATA_KEY] = remembered.order;
+		const deliveryId = firstItem === undefined ? undefined : deliveryOfItem.get(firstItem);
+		if (!remembered.runsExecutions) {
+			// First run in this process: from now on only deliveries that ran are stored.
+			remembered.runsExecutions = true;
+			if (deliveryId === undefined)
+				remembered.ran.push(...remembered.order.filter((id) => !remembered.ran.includes(id)));
+		}
+		if (deliveryId !== undefined && !remembered.ran.includes(deliveryId)) {
+			remembered.ran.push(deliveryId);
+			if (remembered.ran.length > this.capacity) remembered.ran.shift();
+		}
+		staticData[STATIC_DATA_KEY] = remembered.ran;
 		return true;
 	}
 
@@ -73,12 +98,12 @@ export class DeliveryMemory {
 		const remembered = this.rememberedByTrigger.get(triggerKey);
 		if (!remembered) return;
 		const persisted = staticData[STATIC_DATA_KEY];
-		const { order } = remembered;
+		const list = this.persistedList(remembered);
 		const isCurrent =
 			Array.isArray(persisted) &&
-			persisted.length === order.length &&
-			persisted[persisted.length - 1] === order[order.length - 1];
-		if (!isCurrent) staticData[STATIC_DATA_KEY] = order;
+			persisted.length === list.length &&
+			persisted[persisted.length - 1] === list[list.length - 1];
+		if (!isCurrent) staticData[STATIC_DATA_KEY] = list;
 	}
 
 	/** Number of ids held for one trigger node (for tests and benchmarks). */
@@ -105,10 +130,18 @@ export class DeliveryMemory {
 						-this.capacity,
 					)
 				: [];
-			remembered = { ids: new Set(order), order };
+			remembered = { ids: new Set(order), order, ran: [...order], runsExecutions: false };
 		}
 		this.markUsed(triggerKey, remembered);
 		return remembered;
+	}
+
+	/**
+	 * In a process that runs the trigger's executions, the deliveries that ran; in one that only
+	 * receives them (a queue-mode webhook process), every accepted delivery, as nothing else is known.
+	 */
+	private persistedList(remembered: RememberedIds): string[] {
+		return remembered.runsExecutions ? remembered.ran : remembered.order;
 	}
 
 	private markUsed(triggerKey: string, remembered: RememberedIds): void {
