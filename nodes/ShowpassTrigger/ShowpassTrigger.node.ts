@@ -5,8 +5,10 @@ import {
 	type ICredentialsDecrypted,
 	type ICredentialTestFunctions,
 	type IDataObject,
+	type IExecuteFunctions,
 	type IHookFunctions,
 	type INodeCredentialTestResult,
+	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -14,9 +16,10 @@ import {
 } from 'n8n-workflow';
 
 import { isAllowListEmpty, parseAllowList, SHOWPASS_OUTGOING_IPS } from './helpers/allowedIps';
-import { deliveryMemory } from './helpers/deliveryMemory';
+import { deliveryMemory, triggerKeyOf } from './helpers/deliveryMemory';
 import { ALL_EVENTS } from './helpers/events';
 import { shapeOutput, type OutputMode } from './helpers/output';
+import { readBodyIfUnread } from './helpers/payload';
 import { screenDelivery, type ScreeningSettings } from './helpers/screening';
 import { checkSecretKeys, secretKeysOf } from './helpers/secretKeys';
 
@@ -26,7 +29,10 @@ export class ShowpassTrigger implements INodeType {
 		name: 'showpassTrigger',
 		icon: { light: 'file:../../icons/showpass.svg', dark: 'file:../../icons/showpass.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1; n8n evaluates an expression for every request to a version-1 node (its
+		// binary-data option), which on n8n 2.x's expression engine starts an isolate per request.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle:
 			'={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
 		// n8n's node picker shows Showpass Trigger and Showpass as one entry, with this description above
@@ -246,7 +252,8 @@ export class ShowpassTrigger implements INodeType {
 	};
 
 	// Showpass has no API to register endpoints: there is nothing to look up, create or delete.
-	// Activation only checks the settings that would otherwise reject every delivery.
+	// Activation only checks the settings that would otherwise reject every delivery; deactivation
+	// frees the trigger's delivery memory (its ids stay in static data for a later activation).
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
@@ -267,18 +274,38 @@ export class ShowpassTrigger implements INodeType {
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
+				deliveryMemory.forget(triggerKeyOf(this.getWorkflow(), this.getNode()));
 				return true;
 			},
 		},
 	};
 
+	/**
+	 * The execution's first step: the items pass through unchanged, as n8n passes a webhook node's
+	 * data through. It exists for the remembered deliveries: n8n 2.x drops the static-data change of
+	 * a request that starts an execution but saves the execution's static data when it ends, so the
+	 * list of deliveries that ran is written here — only by the process that accepted them itself.
+	 * A queue-mode worker never ran webhook(), holds nothing, and writes nothing.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		if (this.getMode() !== 'manual') {
+			deliveryMemory.recordRun(
+				triggerKeyOf(this.getWorkflow(), this.getNode()),
+				this.getInputData()[0]?.json,
+				this.getWorkflowStaticData('node'),
+			);
+		}
+		return [this.getInputData()];
+	}
+
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
+		await readBodyIfUnread(request);
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const allowList = parseAllowList(options.allowedIps as string | undefined);
 		const isProduction = this.getMode() !== 'manual';
 		const staticData = this.getWorkflowStaticData('node');
-		const triggerKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`;
+		const triggerKey = triggerKeyOf(this.getWorkflow(), this.getNode());
 
 		const settings: ScreeningSettings = {
 			events: this.getNodeParameter('events', [ALL_EVENTS]) as string[],
@@ -314,6 +341,7 @@ export class ShowpassTrigger implements INodeType {
 		);
 
 		if (!screening.accepted) {
+			if (isProduction) deliveryMemory.persistIfBehind(triggerKey, staticData);
 			this.logger.debug(
 				`Showpass Trigger answered ${screening.answer.statusCode}: ${screening.answer.body.message}`,
 			);
@@ -331,9 +359,14 @@ export class ShowpassTrigger implements INodeType {
 					options.includeHeaders === true ? (this.getHeaderData() as IDataObject) : undefined,
 			},
 		);
+		const workflowItems = this.helpers.returnJsonArray(items);
+		const deliveryId = screening.answer.body.webhook_event_uuid;
+		if (deliveryId !== undefined && workflowItems[0]) {
+			deliveryMemory.markItem(deliveryId, workflowItems[0].json);
+		}
 		return {
 			webhookResponse: screening.answer.body,
-			workflowData: [this.helpers.returnJsonArray(items)],
+			workflowData: [workflowItems],
 		};
 	}
 }

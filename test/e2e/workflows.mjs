@@ -5,8 +5,11 @@ export { ACTION_TYPE, TRIGGER_TYPE };
 
 let counter = 0;
 
-/** A one-node workflow: the Showpass Trigger with the given parameters and credential. */
-export function triggerWorkflow({ name, parameters = {}, credential, webhookId }) {
+/**
+ * A one-node workflow: the Showpass Trigger with the given parameters and credential, at the version the
+ * editor adds today (the example workflows keep version 1, as saved by earlier releases).
+ */
+export function triggerWorkflow({ name, parameters = {}, credential, webhookId, typeVersion = 1.1 }) {
 	counter += 1;
 	const hookId = webhookId ?? `e2e-${Date.now().toString(36)}-${counter}`;
 	return {
@@ -18,7 +21,7 @@ export function triggerWorkflow({ name, parameters = {}, credential, webhookId }
 					id: `trigger-${counter}`,
 					name: 'Showpass Trigger',
 					type: TRIGGER_TYPE,
-					typeVersion: 1,
+					typeVersion,
 					position: [0, 0],
 					webhookId: hookId,
 					parameters: { events: ['*'], output: 'event', options: {}, ...parameters },

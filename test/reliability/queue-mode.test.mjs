@@ -62,11 +62,12 @@ describe(`queue mode on n8n ${VERSION}: main + webhook + worker processes`, { ti
 	let main;
 	const processes = [];
 	let credential;
+	let sharedEnv;
 
 	before(async () => {
 		postgres = await startPostgres();
 		redis = await startRedis();
-		const sharedEnv = {
+		sharedEnv = {
 			DB_TYPE: 'postgresdb',
 			DB_POSTGRESDB_HOST: '127.0.0.1',
 			DB_POSTGRESDB_PORT: String(postgres.port),
@@ -93,18 +94,21 @@ describe(`queue mode on n8n ${VERSION}: main + webhook + worker processes`, { ti
 		await postgres?.stop();
 	});
 
+	async function waitForWebhookOn(url) {
+		for (let attempt = 0; attempt < 100; attempt++) {
+			const probe = await postDelivery(url, { id: 'probe' }, { signature: 'a'.repeat(40) }).catch(() => ({ status: 0 }));
+			if (probe.status === 401) return;
+			await sleep(200);
+		}
+		throw new Error(`webhook ${url} never became reachable`);
+	}
+
 	async function activeWorkflow(name) {
 		const { workflow, webhookId } = triggerWorkflow({ name, parameters: { events: ['*'] }, credential });
 		const created = await main.createWorkflow(workflow);
 		await main.activateWorkflow(created.id);
 		const urlOn = (process) => `${process.baseUrl}/webhook/${webhookId}/webhook`;
-		for (const process of processes.slice(1)) {
-			for (let attempt = 0; attempt < 100; attempt++) {
-				const probe = await postDelivery(urlOn(process), { id: 'probe' }, { signature: 'a'.repeat(40) });
-				if (probe.status === 401) break;
-				await sleep(200);
-			}
-		}
+		for (const process of processes.slice(1)) await waitForWebhookOn(urlOn(process));
 		return { id: created.id, urlOn };
 	}
 
@@ -121,6 +125,34 @@ describe(`queue mode on n8n ${VERSION}: main + webhook + worker processes`, { ti
 		const workerLog = fs.readFileSync(processes[0].logFile, 'utf8');
 		assert.match(workerLog, /Worker started execution|started execution/i, 'the worker ran the executions');
 		record({ version: VERSION, test: 'queue single webhook process', requests: plan.length, statuses, executionsExpected: DELIVERIES, executionsSeen: executions.length });
+	});
+
+	it('keeps the ids the webhook process stored through worker executions and its own restart', async () => {
+		const target = await activeWorkflow('queue webhook process restart');
+		const stored = Array.from({ length: 50 }, (_, index) => buildDelivery('invoice.purchase', { uuid: `queue-stored-${index}` }));
+		const later = Array.from({ length: 50 }, (_, index) => buildDelivery('invoice.purchase', { uuid: `queue-later-${index}` }));
+		const send = (list) => runPool(list.length, 10, (index) => postDelivery(target.urlOn(processes[1]), list[index], { secretKey: KEY }));
+		const statusesOf = (results) => countBy(results, (result) => `${result.status} ${result.json?.status ?? ''}`.trim());
+
+		assert.deepEqual(statusesOf(await send(stored)), { '200 accepted': stored.length });
+		// An answer that starts no execution is saved by the webhook process, with the whole remembered list.
+		assert.equal((await postDelivery(target.urlOn(processes[1]), stored[0], { secretKey: KEY })).json?.status, 'duplicate');
+		// Then worker executions only: a worker that wrote static data would replace the stored list.
+		assert.deepEqual(statusesOf(await send(later)), { '200 accepted': later.length });
+		const executions = await main.waitForExecutions(target.id, stored.length + later.length, { timeoutMs: 180_000, settleMs: 3000 });
+		assert.equal(executions.length, stored.length + later.length);
+
+		await processes[1].stop();
+		processes[1] = await spawnProcess(['webhook'], main.userFolder, sharedEnv, 'webhook-1-restarted');
+		await waitForWebhookOn(target.urlOn(processes[1]));
+		const storedAfterRestart = statusesOf(await send(stored));
+		assert.deepEqual(storedAfterRestart, { '200 duplicate': stored.length }, 'ids stored by the webhook process survived the worker executions and its restart');
+		// Measured, not asserted: accepted since the last answer that started nothing, n8n 2.41 saved none of them.
+		const laterAfterRestart = statusesOf(await send(later));
+		const reran = Number(laterAfterRestart['200 accepted'] ?? 0);
+		const total = await main.waitForExecutions(target.id, stored.length + later.length + reran, { timeoutMs: 120_000, settleMs: 3000 });
+		assert.equal(total.length, stored.length + later.length + reran);
+		record({ version: VERSION, test: 'queue webhook process restart', storedBeforeRestart: stored.length, storedAfterRestart, acceptedAfterLastSave: later.length, laterAfterRestart, executionsSeen: total.length });
 	});
 
 	it('across two webhook processes every delivery runs; a resend to the other process runs again (the documented limit)', async () => {

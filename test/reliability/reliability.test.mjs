@@ -16,10 +16,16 @@ const NEW_KEY = 'reliability-new-key-9a7f';
 const HOSTILE_REQUESTS = Number(process.env.RELIABILITY_HOSTILE ?? 5000);
 const BURST_DISTINCT = Number(process.env.RELIABILITY_BURST ?? 1000);
 const CONCURRENCY = 20;
+const RESTART_DELIVERIES = Number(process.env.RELIABILITY_RESTART ?? 120);
+const RESTART_BURST = Number(process.env.RELIABILITY_RESTART_BURST ?? 100);
+// Below the 1,000 deliveries each trigger remembers, so every one of them is remembered throughout.
+const RESTART_BURST_MAX = 900;
 const versions = (process.env.RELIABILITY_N8N_VERSIONS ?? '2.41.1,1.123.81').split(',').filter(Boolean);
 // The suite checks correctness, not speed: n8n 2.41's default expression engine handles ~20 requests/s
-// on a 2-core machine (see docs/n8n-versions.md), the legacy one ~100, which keeps the suite short.
-const FAST_ENGINE = { N8N_EXPRESSION_ENGINE: 'legacy' };
+// on this machine (see docs/n8n-versions.md), the legacy one ~100, which keeps the suite short.
+// n8n keeps answering deliveries while it shuts down and abandons the executions still open when its
+// shutdown timeout ends (30 s by default; 10 s here keeps the stop-during-a-burst test within bounds).
+const SUITE_ENV = { N8N_EXPRESSION_ENGINE: 'legacy', N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10' };
 
 for (const version of versions) {
 	describe(`reliability on n8n ${version}`, { timeout: 20 * 60_000 }, () => {
@@ -44,7 +50,7 @@ for (const version of versions) {
 		}
 
 		before(async () => {
-			n8n = await N8nInstance.start({ version, extraEnv: FAST_ENGINE, log: (line) => console.log(`# ${line}`) });
+			n8n = await N8nInstance.start({ version, extraEnv: SUITE_ENV, log: (line) => console.log(`# ${line}`) });
 			await n8n.setUpOwnerAndApiKey();
 			credential = await n8n.createCredential('Showpass reliability', 'showpassWebhookApi', { secretKey: OLD_KEY });
 		});
@@ -107,39 +113,92 @@ for (const version of versions) {
 			record({ version, test: 'burst', requests: plan.length, distinct: BURST_DISTINCT, resends: plan.length - BURST_DISTINCT, concurrency: CONCURRENCY, statuses, executionsExpected: BURST_DISTINCT, executionsSeen: executions.length, seconds });
 		});
 
-		it('recognises resends of deliveries seen before a restart, and accepts new ones after it', async () => {
+		it(`recognises all ${RESTART_DELIVERIES} deliveries accepted before a restart, with nothing else in between, and accepts new ones after it`, async () => {
 			const target = await activate('restart', { events: ['*'] });
-			const limit = await activate('restart-limit', { events: ['*'] });
-			const before = Array.from({ length: 100 }, (_, index) => buildDelivery('invoice.purchase', { uuid: `restart-before-${index}` }));
-			await runPool(before.length, 10, (index) => postDelivery(target.url, before[index], { secretKey: OLD_KEY }));
-			const last = buildDelivery('invoice.purchase', { uuid: 'restart-before-last' });
-			await postDelivery(target.url, last, { secretKey: OLD_KEY });
-			// Any answer that starts no execution (here a resend) saves the whole remembered list on every n8n version.
-			assert.equal((await postDelivery(target.url, last, { secretKey: OLD_KEY })).json?.status, 'duplicate');
-			// The documented limit: on n8n 2.x, deliveries accepted after that last save are not persisted.
-			const firstOfLimit = buildDelivery('invoice.purchase', { uuid: 'limit-first' });
-			const secondOfLimit = buildDelivery('invoice.purchase', { uuid: 'limit-second' });
-			await postDelivery(limit.url, firstOfLimit, { secretKey: OLD_KEY });
-			await postDelivery(limit.url, secondOfLimit, { secretKey: OLD_KEY });
-			await n8n.waitForExecutions(target.id, 101);
-			await n8n.waitForExecutions(limit.id, 2);
+			const before = Array.from({ length: RESTART_DELIVERIES }, (_, index) => buildDelivery('invoice.purchase', { uuid: `restart-before-${index}` }));
+			// Only accepted deliveries, each starting an execution: no duplicate or ignored answer saves the list.
+			const first = await runPool(before.length, 10, (index) => postDelivery(target.url, before[index], { secretKey: OLD_KEY }));
+			assert.deepEqual(countBy(first, (result) => `${result.status} ${result.json?.status ?? ''}`.trim()), { '200 accepted': before.length });
+			assert.equal((await n8n.waitForExecutions(target.id, before.length)).length, before.length);
 
 			await n8n.restart((line) => console.log(`# ${line}`));
 			await waitForWebhook(target.url);
-			await waitForWebhook(limit.url);
-			const after = Array.from({ length: 50 }, (_, index) => buildDelivery('invoice.purchase', { uuid: `restart-after-${index}` }));
-			const resent = [...before.slice(0, 50), last];
-			const plan = [...resent, ...after];
-			const results = await runPool(plan.length, 10, (index) => postDelivery(target.url, plan[index], { secretKey: OLD_KEY }));
-			const statuses = countBy(results, (result) => `${result.status} ${result.json?.status ?? ''}`.trim());
-			assert.deepEqual(statuses, { '200 duplicate': resent.length, '200 accepted': after.length });
-			const executions = await n8n.waitForExecutions(target.id, 151);
-			assert.equal(executions.length, 151);
+			const resent = await runPool(before.length, 10, (index) => postDelivery(target.url, before[index], { secretKey: OLD_KEY }));
+			const resentStatuses = countBy(resent, (result) => `${result.status} ${result.json?.status ?? ''}`.trim());
+			assert.deepEqual(resentStatuses, { '200 duplicate': before.length }, 'every delivery accepted before the restart is a duplicate after it');
+			const afterResend = await n8n.waitForExecutions(target.id, before.length, { settleMs: 3000 });
+			assert.equal(afterResend.length, before.length, 'no resend ran again');
 
-			const limitAnswer = (await postDelivery(limit.url, secondOfLimit, { secretKey: OLD_KEY })).json?.status;
-			const expectedLimitAnswer = version.startsWith('1.') ? 'duplicate' : 'accepted';
-			assert.equal(limitAnswer, expectedLimitAnswer, 'the restart limit documented in RELIABILITY.md');
-			record({ version, test: 'restart', before: 101, resentAfterRestart: resent.length, newAfterRestart: after.length, statuses, executionsExpected: 151, executionsSeen: executions.length, resendOfUnsavedDeliveryAfterRestart: limitAnswer });
+			const fresh = Array.from({ length: 20 }, (_, index) => buildDelivery('invoice.purchase', { uuid: `restart-after-${index}` }));
+			const freshResults = await runPool(fresh.length, 10, (index) => postDelivery(target.url, fresh[index], { secretKey: OLD_KEY }));
+			assert.deepEqual(countBy(freshResults, (result) => result.json?.status), { accepted: fresh.length });
+			const executions = await n8n.waitForExecutions(target.id, before.length + fresh.length);
+			assert.equal(executions.length, before.length + fresh.length);
+			record({ version, test: 'restart', acceptedBeforeRestart: before.length, resentAfterRestart: before.length, resentStatuses, newAfterRestart: fresh.length, executionsExpected: before.length + fresh.length, executionsSeen: executions.length });
+		});
+
+		it('loses no delivery and runs again only what n8n abandoned, when n8n stops during a burst', async () => {
+			const target = await activate('restart-burst', { events: ['*'] });
+			// Deliveries keep coming, CONCURRENCY at a time, from before n8n is told to stop until it answers again
+			// after its restart: some meet n8n while it drains, some find it down (each a new delivery).
+			const deliveries = [];
+			const during = [];
+			let restarting;
+			let restarted = false;
+			let answeredAfterRestart = 0;
+			await runPool(CONCURRENCY, CONCURRENCY, async () => {
+				while (deliveries.length < RESTART_BURST_MAX && !(restarted && answeredAfterRestart >= CONCURRENCY)) {
+					const index = deliveries.push(buildDelivery('invoice.purchase', { uuid: `restart-burst-${deliveries.length}` })) - 1;
+					if (index === RESTART_BURST) restarting = n8n.restart((line) => console.log(`# ${line}`)).then(() => (restarted = true));
+					during[index] = await postDelivery(target.url, deliveries[index], { secretKey: OLD_KEY }).catch((error) => ({ status: 0, error: error.message }));
+					if (restarted && during[index].status === 200) answeredAfterRestart++;
+					if (during[index].status !== 200) await new Promise((resolve) => setTimeout(resolve, 1000));
+				}
+			});
+			await restarting;
+			await waitForWebhook(target.url);
+			assert.ok(restarted, `n8n restarted before ${RESTART_BURST_MAX} deliveries were sent`);
+			const acceptedDuring = deliveries.filter((_, index) => during[index]?.json?.status === 'accepted');
+			const duringStatuses = countBy(during, (result) => `${result.status} ${result.json?.status ?? ''}`.trim());
+			assert.ok(acceptedDuring.length >= RESTART_BURST, `deliveries were accepted before the stop: ${JSON.stringify(duringStatuses)}`);
+			assert.ok(acceptedDuring.length < deliveries.length, `some deliveries met the stopped n8n: ${JSON.stringify(duringStatuses)}`);
+
+			// What ran to the end before anything is resent. n8n abandons the executions still open when its shutdown
+			// times out (marked crashed at start-up, with or without the trigger's run data), answered or not: only an
+			// execution that ended saved the trigger's list, so only those deliveries are duplicates after the restart.
+			const triggerRun = (execution) => execution.data?.resultData?.runData?.['Showpass Trigger']?.[0]?.data?.main?.[0]?.[0]?.json;
+			const deliveryOf = (execution) => triggerRun(execution)?.webhook_event_uuid ?? execution.data?.executionData?.nodeExecutionStack?.[0]?.data?.main?.[0]?.[0]?.json?.webhook_event_uuid;
+			const succeeded = (execution) => execution.status === 'success';
+			const beforeResend = await n8n.waitForExecutions(target.id, RESTART_BURST, { timeoutMs: 180_000, settleMs: 5000 });
+			const ranBefore = new Set(beforeResend.filter(succeeded).map(deliveryOf));
+			const acceptedUuids = new Set(acceptedDuring.map((delivery) => delivery.webhook_event_uuid));
+			const abandoned = beforeResend.filter((execution) => !succeeded(execution));
+			const abandonedAfterAccepted = abandoned.filter((execution) => acceptedUuids.has(deliveryOf(execution))).length;
+
+			// Showpass resends whatever it did not see answered; here everything is resent, as a worst case.
+			const resent = await runPool(deliveries.length, CONCURRENCY, (index) => postDelivery(target.url, deliveries[index], { secretKey: OLD_KEY }));
+			const resentStatuses = countBy(resent, (result) => `${result.status} ${result.json?.status ?? ''}`.trim());
+			assert.ok(resent.every((result) => result.status === 200), JSON.stringify(resentStatuses));
+			const uuidsWhere = (predicate) => deliveries.filter((delivery, index) => predicate(delivery.webhook_event_uuid, resent[index].json?.status)).map((delivery) => delivery.webhook_event_uuid);
+			const beforeStop = new Set(deliveries.slice(0, RESTART_BURST).map((delivery) => delivery.webhook_event_uuid));
+			assert.deepEqual(uuidsWhere((uuid, status) => beforeStop.has(uuid) && status !== 'duplicate'), [], 'a delivery that ran before the stop is a duplicate after the restart');
+			// An execution abandoned after the trigger's step ran counts as run (its later nodes may have acted).
+			const triggerStarted = new Set(beforeResend.filter(triggerRun).map(deliveryOf));
+			// n8n 1.x keeps neither run data nor the start item of an execution it abandoned, so such an execution
+			// names no delivery; each one can account for at most one delivery that counts as run but shows no run.
+			const unnamedAbandoned = abandoned.filter((execution) => deliveryOf(execution) === undefined).length;
+			const skippedWithoutRun = uuidsWhere((uuid, status) => !triggerStarted.has(uuid) && status !== 'accepted');
+			assert.ok(skippedWithoutRun.length <= unnamedAbandoned, `a delivery whose execution never started is accepted after the restart: ${skippedWithoutRun.length} were not, ${unnamedAbandoned} abandoned executions name no delivery`);
+			// Measured, not asserted: executions that end in the last moment before n8n exits save their lists
+			// concurrently, and n8n's saves can land out of order, so a few of those may run again (RELIABILITY.md).
+			const ranAgain = uuidsWhere((uuid, status) => ranBefore.has(uuid) && status !== 'duplicate');
+
+			const executions = await n8n.waitForExecutions(target.id, beforeResend.length + deliveries.length - ranBefore.size, { timeoutMs: 180_000, settleMs: 5000 });
+			const runs = countBy(executions.filter(succeeded), deliveryOf);
+			assert.deepEqual(Object.entries(runs).filter(([uuid, count]) => count > 1 && !ranAgain.includes(uuid)), [], 'no other delivery ran to the end twice');
+			const notRun = deliveries.filter((delivery) => !(runs[delivery.webhook_event_uuid] >= 1) && !triggerStarted.has(delivery.webhook_event_uuid));
+			assert.ok(notRun.length <= unnamedAbandoned, `no delivery was lost: every one ran, to the end unless n8n abandoned it mid-run (${notRun.length} without a run, ${unnamedAbandoned} abandoned executions name no delivery)`);
+			record({ version, test: 'restart during a burst', distinct: deliveries.length, stopAfter: RESTART_BURST, concurrency: CONCURRENCY, duringStatuses, succeededBeforeResend: ranBefore.size, abandonedByN8nShutdown: abandoned.length, abandonedAfterAccepted, abandonedWithTriggerRunData: abandoned.filter(triggerRun).length, abandonedNamingNoDelivery: unnamedAbandoned, abandonedAfterTriggerRanThenSkipped: uuidsWhere((uuid, status) => triggerStarted.has(uuid) && !ranBefore.has(uuid) && status === 'duplicate').length, resentStatuses, ranToTheEndTwice: ranAgain.length, succeededInTheEnd: Object.keys(runs).length });
 		});
 
 		it('loses nothing while the key is rotated under traffic: old only → both → new only', async () => {

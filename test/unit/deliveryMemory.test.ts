@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import {
 	DeliveryMemory,
 	REMEMBERED_DELIVERIES,
+	REMEMBERED_TRIGGERS,
 } from '../../nodes/ShowpassTrigger/helpers/deliveryMemory';
 
 describe('DeliveryMemory', () => {
@@ -37,18 +38,89 @@ describe('DeliveryMemory', () => {
 	});
 });
 
-describe('DeliveryMemory persistence on duplicates', () => {
-	it('rewrites a stale persisted list when a duplicate arrives, and leaves a current one alone', () => {
+describe('DeliveryMemory persistence', () => {
+	it('rewrites a stale copy of the list on a request that starts nothing, and leaves a current one alone', () => {
 		const memory = new DeliveryMemory();
 		const live: IDataObject = {};
 		memory.rememberIfNew('t', 'a', live);
 		memory.rememberIfNew('t', 'b', live);
 		const staleCopy: IDataObject = { seenDeliveryIds: ['a'] };
 		expect(memory.rememberIfNew('t', 'a', staleCopy)).toBe(false);
+		memory.persistIfBehind('t', staleCopy);
 		expect(staleCopy.seenDeliveryIds).toEqual(['a', 'b']);
 		const currentCopy: IDataObject = { seenDeliveryIds: ['a', 'b'] };
 		const before = currentCopy.seenDeliveryIds;
-		expect(memory.rememberIfNew('t', 'b', currentCopy)).toBe(false);
+		memory.persistIfBehind('t', currentCopy);
 		expect(currentCopy.seenDeliveryIds).toBe(before);
+	});
+
+	it('stores the deliveries whose execution ran, in the process that accepted them', () => {
+		const webhookProcess = new DeliveryMemory();
+		const items = { a: { id: 'a' }, b: { id: 'b' }, c: { id: 'c' } };
+		for (const id of ['a', 'b', 'c'] as const) {
+			webhookProcess.rememberIfNew('t', id, {});
+			webhookProcess.markItem(id, items[id]);
+		}
+		const executionCopy: IDataObject = {};
+		expect(webhookProcess.recordRun('t', items.a, executionCopy)).toBe(true);
+		expect(webhookProcess.recordRun('t', items.c, executionCopy)).toBe(true);
+		// b was accepted but its execution never started (n8n stopped first): a resend after a restart runs it.
+		expect(executionCopy.seenDeliveryIds).toEqual(['a', 'c']);
+		const restarted = new DeliveryMemory();
+		expect(restarted.rememberIfNew('t', 'a', executionCopy)).toBe(false);
+		expect(restarted.rememberIfNew('t', 'b', executionCopy)).toBe(true);
+		// Within the process that accepted it, b stays a duplicate.
+		expect(webhookProcess.rememberIfNew('t', 'b', {})).toBe(false);
+	});
+
+	it('writes nothing in a process that did not accept the deliveries (a queue-mode worker)', () => {
+		const worker = new DeliveryMemory();
+		const workerCopy: IDataObject = {};
+		expect(worker.recordRun('t', { id: 'a' }, workerCopy)).toBe(false);
+		expect(workerCopy).toEqual({});
+	});
+
+	it('stores every accepted delivery in a process that runs no executions (a queue-mode webhook process)', () => {
+		const memory = new DeliveryMemory();
+		memory.rememberIfNew('t', 'a', {});
+		memory.rememberIfNew('t', 'b', {});
+		const duplicateAnswerCopy: IDataObject = {};
+		memory.persistIfBehind('t', duplicateAnswerCopy);
+		expect(duplicateAnswerCopy.seenDeliveryIds).toEqual(['a', 'b']);
+	});
+});
+
+describe('DeliveryMemory bounds', () => {
+	it('keeps at most the configured number of triggers, dropping the least recently used', () => {
+		const memory = new DeliveryMemory(1000, 3);
+		const stored: Record<string, IDataObject> = { t1: {}, t2: {}, t3: {}, t4: {} };
+		memory.rememberIfNew('t1', 'a', stored.t1);
+		memory.rememberIfNew('t2', 'a', stored.t2);
+		memory.rememberIfNew('t3', 'a', stored.t3);
+		memory.rememberIfNew('t1', 'b', stored.t1); // t1 is now the most recently used
+		memory.rememberIfNew('t4', 'a', stored.t4);
+		expect(memory.triggerCount()).toBe(3);
+		expect(memory.size('t2')).toBe(0);
+		expect(memory.size('t1')).toBe(2);
+		// The dropped trigger reloads from its static data and still knows its deliveries.
+		expect(memory.rememberIfNew('t2', 'a', stored.t2)).toBe(false);
+		expect(memory.triggerCount()).toBe(3);
+		expect(memory.size('t3')).toBe(0);
+	});
+
+	it('holds 100 triggers by default', () => {
+		const memory = new DeliveryMemory();
+		for (let index = 0; index < REMEMBERED_TRIGGERS + 20; index++)
+			memory.rememberIfNew(`t${index}`, 'a', {});
+		expect(memory.triggerCount()).toBe(REMEMBERED_TRIGGERS);
+	});
+
+	it('frees one trigger and keeps the others', () => {
+		const memory = new DeliveryMemory();
+		memory.rememberIfNew('t1', 'a', {});
+		memory.rememberIfNew('t2', 'a', {});
+		memory.forget('t1');
+		expect(memory.triggerCount()).toBe(1);
+		expect(memory.size('t2')).toBe(1);
 	});
 });

@@ -3,6 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 /** How many `webhook_event_uuid`s each trigger node remembers. */
 export const REMEMBERED_DELIVERIES = 1000;
 
+/** How many trigger nodes one n8n process keeps in memory; the least recently used one is dropped. */
+export const REMEMBERED_TRIGGERS = 100;
+
 const STATIC_DATA_KEY = 'seenDeliveryIds';
 
 /**
@@ -10,20 +13,33 @@ const STATIC_DATA_KEY = 'seenDeliveryIds';
  *
  * n8n hands every production request its own copy of the workflow's static data and the last
  * save wins, so concurrent requests lose each other's ids when static data is the only memory.
- * The ids therefore live in this process's memory, checked and recorded in one synchronous step,
- * and every accepted delivery writes the whole remembered list into static data, which is the
- * copy that survives a restart and seeds the memory when the process starts again.
+ * The ids therefore live in this process's memory, checked and recorded in one synchronous step.
+ * What survives a restart is the list in static data, written by each execution when it starts
+ * and saved by n8n when it ends. That list holds the deliveries whose execution ran: n8n can
+ * answer a delivery and then abandon its execution (a shutdown that times out marks it crashed),
+ * and a resend of such a delivery must run after the restart.
  */
 interface RememberedIds {
 	ids: Set<string>;
-	/** The same ids, oldest first: the list written into static data. */
+	/** The same ids, oldest first. */
 	order: string[];
+	/** Ids whose execution reached the trigger in this process (or that were loaded as such), oldest first. */
+	ran: string[];
+	/** Whether this process runs the trigger's executions; a queue-mode webhook process never does. */
+	runsExecutions: boolean;
 }
 
+/** What a delivery's first item is, to find its id again when its execution starts. */
+const deliveryOfItem = new WeakMap<object, string>();
+
 export class DeliveryMemory {
+	/** In least-recently-used order: a Map iterates in insertion order and every use re-inserts. */
 	private readonly rememberedByTrigger = new Map<string, RememberedIds>();
 
-	constructor(private readonly capacity = REMEMBERED_DELIVERIES) {}
+	constructor(
+		private readonly capacity = REMEMBERED_DELIVERIES,
+		private readonly maxTriggers = REMEMBERED_TRIGGERS,
+	) {}
 
 	/**
 	 * Records the id unless it was seen before. Returns false for a duplicate.
@@ -31,18 +47,63 @@ export class DeliveryMemory {
 	 */
 	rememberIfNew(triggerKey: string, deliveryId: string, staticData: IDataObject): boolean {
 		const remembered = this.rememberedFor(triggerKey, staticData);
-		if (remembered.ids.has(deliveryId)) {
-			this.persistIfBehind(remembered, staticData);
-			return false;
-		}
+		if (remembered.ids.has(deliveryId)) return false;
 		remembered.ids.add(deliveryId);
 		remembered.order.push(deliveryId);
 		if (remembered.order.length > this.capacity) {
 			remembered.ids.delete(remembered.order.shift() as string);
 		}
 		// The live list is stored, so whichever copy n8n saves last holds every id known by then.
-		staticData[STATIC_DATA_KEY] = remembered.order;
+		staticData[STATIC_DATA_KEY] = this.persistedList(remembered);
 		return true;
+	}
+
+	/** Ties the first item handed to n8n to its delivery, for recordRun(). */
+	markItem(deliveryId: string, firstItem: object): void {
+		deliveryOfItem.set(firstItem, deliveryId);
+	}
+
+	/**
+	 * Called as an execution starts: records that the delivery behind `firstItem` ran and writes the
+	 * list of deliveries that ran into the execution's static data, which n8n saves when it ends. Only
+	 * a process that holds the trigger writes, that is one that accepted its deliveries itself; a
+	 * queue-mode worker never did, and would otherwise replace the stored list with what it does not
+	 * know. Returns whether it wrote.
+	 */
+	recordRun(triggerKey: string, firstItem: object | undefined, staticData: IDataObject): boolean {
+		const remembered = this.rememberedByTrigger.get(triggerKey);
+		if (!remembered) return false;
+		this.markUsed(triggerKey, remembered);
+		const deliveryId = firstItem === undefined ? undefined : deliveryOfItem.get(firstItem);
+		if (!remembered.runsExecutions) {
+			// First run in this process: from now on only deliveries that ran are stored.
+			remembered.runsExecutions = true;
+			if (deliveryId === undefined)
+				remembered.ran.push(...remembered.order.filter((id) => !remembered.ran.includes(id)));
+		}
+		if (deliveryId !== undefined && !remembered.ran.includes(deliveryId)) {
+			remembered.ran.push(deliveryId);
+			if (remembered.ran.length > this.capacity) remembered.ran.shift();
+		}
+		staticData[STATIC_DATA_KEY] = remembered.ran;
+		return true;
+	}
+
+	/**
+	 * n8n 2.x drops the static-data change of a request that starts an execution but saves the change
+	 * of one that does not (a duplicate, an ignored event, a refused request). Such a request therefore
+	 * rewrites the list when the copy it was handed is behind this process's memory.
+	 */
+	persistIfBehind(triggerKey: string, staticData: IDataObject): void {
+		const remembered = this.rememberedByTrigger.get(triggerKey);
+		if (!remembered) return;
+		const persisted = staticData[STATIC_DATA_KEY];
+		const list = this.persistedList(remembered);
+		const isCurrent =
+			Array.isArray(persisted) &&
+			persisted.length === list.length &&
+			persisted[persisted.length - 1] === list[list.length - 1];
+		if (!isCurrent) staticData[STATIC_DATA_KEY] = list;
 	}
 
 	/** Number of ids held for one trigger node (for tests and benchmarks). */
@@ -50,22 +111,14 @@ export class DeliveryMemory {
 		return this.rememberedByTrigger.get(triggerKey)?.ids.size ?? 0;
 	}
 
+	/** Number of trigger nodes held (for tests and benchmarks). */
+	triggerCount(): number {
+		return this.rememberedByTrigger.size;
+	}
+
 	forget(triggerKey?: string): void {
 		if (triggerKey === undefined) this.rememberedByTrigger.clear();
 		else this.rememberedByTrigger.delete(triggerKey);
-	}
-
-	/**
-	 * n8n 2.x can drop the static-data change of a request that starts an execution, but saves the
-	 * change of one that does not; a duplicate therefore rewrites the list when the saved copy is behind.
-	 */
-	private persistIfBehind({ order }: RememberedIds, staticData: IDataObject): void {
-		const persisted = staticData[STATIC_DATA_KEY];
-		const isCurrent =
-			Array.isArray(persisted) &&
-			persisted.length === order.length &&
-			persisted[persisted.length - 1] === order[order.length - 1];
-		if (!isCurrent) staticData[STATIC_DATA_KEY] = order;
 	}
 
 	private rememberedFor(triggerKey: string, staticData: IDataObject): RememberedIds {
@@ -77,11 +130,36 @@ export class DeliveryMemory {
 						-this.capacity,
 					)
 				: [];
-			remembered = { ids: new Set(order), order };
-			this.rememberedByTrigger.set(triggerKey, remembered);
+			remembered = { ids: new Set(order), order, ran: [...order], runsExecutions: false };
 		}
+		this.markUsed(triggerKey, remembered);
 		return remembered;
 	}
+
+	/**
+	 * In a process that runs the trigger's executions, the deliveries that ran; in one that only
+	 * receives them (a queue-mode webhook process), every accepted delivery, as nothing else is known.
+	 */
+	private persistedList(remembered: RememberedIds): string[] {
+		return remembered.runsExecutions ? remembered.ran : remembered.order;
+	}
+
+	private markUsed(triggerKey: string, remembered: RememberedIds): void {
+		this.rememberedByTrigger.delete(triggerKey);
+		this.rememberedByTrigger.set(triggerKey, remembered);
+		if (this.rememberedByTrigger.size > this.maxTriggers) {
+			const leastRecentlyUsed = this.rememberedByTrigger.keys().next().value as string;
+			this.rememberedByTrigger.delete(leastRecentlyUsed);
+		}
+	}
+}
+
+/** The key of one trigger node in the memory: its workflow and node. */
+export function triggerKeyOf(
+	workflow: { id?: string | null },
+	node: { id?: string; name: string },
+): string {
+	return `${workflow.id ?? ''}:${node.id ?? node.name}`;
 }
 
 /** One memory per n8n process, shared by every Showpass Trigger the process runs. */

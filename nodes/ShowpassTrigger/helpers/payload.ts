@@ -12,6 +12,23 @@ export type ParsedDelivery =
 	| { ok: true; delivery: IDataObject; idText: string }
 	| { ok: false; reason: string };
 
+/**
+ * Reads the body when n8n left it unread. From node version 1.1 n8n parses only the content types it
+ * knows (JSON, text, form, XML) and reads nothing else; version 1 read every body. A body n8n already
+ * consumed (multipart) or an aborted stream cannot be read and stays empty.
+ */
+export async function readBodyIfUnread(request: {
+	rawBody?: Buffer;
+	readRawBody?: () => Promise<void>;
+}): Promise<void> {
+	if (request.rawBody !== undefined || typeof request.readRawBody !== 'function') return;
+	try {
+		await request.readRawBody();
+	} catch {
+		// Answered as an empty body.
+	}
+}
+
 const JSON_CONTENT_TYPE = /(^|\/|\+)json(\s*;|$)/i;
 const BYTE_ORDER_MARK = /^\uFEFF/;
 const EMPTY_BODY = 'The request body is empty; a Showpass delivery is a JSON object.';

@@ -1,0 +1,143 @@
+import { createHmac } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+import { deliveryMemory } from '../../nodes/ShowpassTrigger/helpers/deliveryMemory';
+import purchase from '../fixtures/invoice.purchase.json';
+import {
+	chain,
+	CREDENTIALS,
+	runWebhook,
+	runWebhookMethod,
+	runWorkflow,
+	showpassTrigger,
+	WEBHOOK_SECRET as SECRET,
+	type DeliveryRequest,
+	type WorkflowJson,
+} from './engine';
+
+// The trigger's execution-phase step and lifecycle, through n8n's own contexts: what reaches the
+// workflow static data n8n saves, and what a deactivation frees.
+
+function purchaseDelivery(overrides: IDataObject = {}): IDataObject {
+	return { ...(JSON.parse(JSON.stringify(purchase)) as IDataObject), ...overrides };
+}
+
+function signed(delivery: IDataObject, extra: Partial<DeliveryRequest> = {}): DeliveryRequest {
+	const signature = createHmac('sha1', SECRET).update(String(delivery.id), 'utf8').digest('hex');
+	return { body: delivery, headers: { 'x-showpass-signature': signature }, ...extra };
+}
+
+function triggerWorkflow(typeVersion = 1.1, nodeId = 'trigger-node-1'): WorkflowJson {
+	return { ...chain(showpassTrigger({}, { id: nodeId, typeVersion })), id: 'workflow-1' };
+}
+
+async function deliver(
+	delivery: IDataObject,
+	options: { staticData?: IDataObject; execute?: boolean; mode?: 'manual'; nodeId?: string } = {},
+) {
+	return await runWebhook(triggerWorkflow(1.1, options.nodeId), {
+		request: signed(delivery),
+		credentials: CREDENTIALS,
+		staticData: options.staticData,
+		execute: options.execute ?? true,
+		mode: options.mode,
+	});
+}
+
+function rememberedIn(staticData: IDataObject): unknown[] {
+	for (const value of Object.values(staticData)) {
+		if (value && typeof value === 'object' && Array.isArray((value as IDataObject).seenDeliveryIds))
+			return (value as IDataObject).seenDeliveryIds as unknown[];
+	}
+	return Array.isArray(staticData.seenDeliveryIds) ? (staticData.seenDeliveryIds as unknown[]) : [];
+}
+
+beforeEach(() => deliveryMemory.forget());
+
+describe('version 1.1 reads the body itself', () => {
+	it('accepts a delivery n8n left unread (unknown content type)', async () => {
+		const delivery = purchaseDelivery();
+		const call = await runWebhook(triggerWorkflow(1.1), {
+			request: signed(delivery, { contentType: 'application/octet-stream' }),
+			credentials: CREDENTIALS,
+			execute: false,
+		});
+		expect(call.response.body).toMatchObject({ status: 'accepted' });
+		expect(call.items[0].json.webhook_event_uuid).toBe(delivery.webhook_event_uuid);
+	});
+
+	it('answers 400 and starts nothing when the body cannot be read', async () => {
+		const call = await runWebhook(triggerWorkflow(1.1), {
+			request: signed(purchaseDelivery(), { contentType: 'application/octet-stream', unreadable: true }),
+			credentials: CREDENTIALS,
+			execute: false,
+		});
+		expect(call.response.statusCode).toBe(400);
+		expect(call.items).toEqual([]);
+	});
+});
+
+describe('execution phase', () => {
+	it('passes the delivered items through unchanged', async () => {
+		const call = await deliver(purchaseDelivery());
+		expect(call.execution?.error).toBeUndefined();
+		expect(call.execution?.json('Showpass Trigger')).toEqual(call.items.map((item) => item.json));
+	});
+
+	it('stores a delivery once its execution ran, so a restart recognises it', async () => {
+		const ran = purchaseDelivery({ webhook_event_uuid: 'exec-a' });
+		const answeredOnly = purchaseDelivery({ id: 'evt-3', webhook_event_uuid: 'exec-never' });
+		const first = await deliver(ran, { staticData: {} });
+		expect(rememberedIn(first.staticData)).toContain('exec-a');
+		// Answered, but n8n stopped before its execution started.
+		const second = await deliver(answeredOnly, { staticData: first.staticData, execute: false });
+		expect(second.response.body).toMatchObject({ status: 'accepted' });
+
+		deliveryMemory.forget(); // a restart: only the saved static data is left
+		const saved = first.staticData;
+		expect((await deliver(ran, { staticData: saved, execute: false })).response.body).toMatchObject({
+			status: 'duplicate',
+		});
+		expect(
+			(await deliver(answeredOnly, { staticData: saved, execute: false })).response.body,
+		).toMatchObject({ status: 'accepted' });
+	});
+
+	it('writes nothing in a process that did not accept the delivery (a queue-mode worker)', async () => {
+		const call = await deliver(purchaseDelivery(), { execute: false });
+		deliveryMemory.forget();
+		const stored = { 'node:Showpass Trigger': { seenDeliveryIds: ['kept-by-the-webhook-process'] } };
+		const worker = await runWorkflow(triggerWorkflow(), {
+			credentials: CREDENTIALS,
+			mode: 'webhook',
+			startNode: 'Showpass Trigger',
+			startItems: [call.items],
+			staticData: JSON.parse(JSON.stringify(stored)),
+		});
+		expect(worker.error).toBeUndefined();
+		expect(worker.json('Showpass Trigger')).toEqual(call.items.map((item) => item.json));
+		expect(worker.staticData).toEqual(stored);
+	});
+
+	it('writes nothing for a manual run (Test URL)', async () => {
+		const call = await deliver(purchaseDelivery(), { mode: 'manual', staticData: {} });
+		expect(call.items).toHaveLength(1);
+		expect(rememberedIn(call.staticData)).toEqual([]);
+	});
+});
+
+describe('deactivation', () => {
+	it('frees the memory of the deactivated trigger only, which reloads its ids from static data', async () => {
+		const delivery = purchaseDelivery();
+		const first = await deliver(delivery, { staticData: {} });
+		await deliver(delivery, { nodeId: 'trigger-node-2', execute: false });
+		expect(deliveryMemory.triggerCount()).toBe(2);
+
+		expect(await runWebhookMethod(triggerWorkflow(), 'delete')).toBe(true);
+		expect(deliveryMemory.triggerCount()).toBe(1);
+		expect(deliveryMemory.size('workflow-1:trigger-node-2')).toBe(1);
+
+		const again = await deliver(delivery, { staticData: first.staticData, execute: false });
+		expect(again.response.body).toMatchObject({ status: 'duplicate' });
+	});
+});
