@@ -275,7 +275,7 @@ export const TRIGGER_EVENT_OUTPUT = object(
 	},
 	['id', 'event_type', 'data'],
 );
-export const TRIGGER_VERSIONS = [1];
+export const TRIGGER_VERSIONS = [1, 1.1];
 
 const versionFolder = (version) => `v${String(version).split('.').concat(['0', '0']).slice(0, 3).join('.')}`;
 

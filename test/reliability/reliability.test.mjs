@@ -186,8 +186,11 @@ for (const version of versions) {
 			const triggerStarted = new Set(beforeResend.filter(triggerRun).map(deliveryOf));
 			// n8n 1.x keeps neither run data nor the start item of an execution it abandoned, so such an execution
 			// names no delivery; each one can account for at most one delivery that counts as run but shows no run.
+			// An abandoned execution may have passed the trigger's step before n8n saved its run data, so a delivery
+			// that n8n took into any execution may count as run; one that never reached an execution must run again.
 			const unnamedAbandoned = abandoned.filter((execution) => deliveryOf(execution) === undefined).length;
-			const skippedWithoutRun = uuidsWhere((uuid, status) => !triggerStarted.has(uuid) && status !== 'accepted');
+			const inSomeExecution = new Set(beforeResend.map(deliveryOf).filter(Boolean));
+			const skippedWithoutRun = uuidsWhere((uuid, status) => !inSomeExecution.has(uuid) && status !== 'accepted');
 			assert.ok(skippedWithoutRun.length <= unnamedAbandoned, `a delivery whose execution never started is accepted after the restart: ${skippedWithoutRun.length} were not, ${unnamedAbandoned} abandoned executions name no delivery`);
 			// Measured, not asserted: executions that end in the last moment before n8n exits save their lists
 			// concurrently, and n8n's saves can land out of order, so a few of those may run again (RELIABILITY.md).
@@ -196,8 +199,8 @@ for (const version of versions) {
 			const executions = await n8n.waitForExecutions(target.id, beforeResend.length + deliveries.length - ranBefore.size, { timeoutMs: 180_000, settleMs: 5000 });
 			const runs = countBy(executions.filter(succeeded), deliveryOf);
 			assert.deepEqual(Object.entries(runs).filter(([uuid, count]) => count > 1 && !ranAgain.includes(uuid)), [], 'no other delivery ran to the end twice');
-			const notRun = deliveries.filter((delivery) => !(runs[delivery.webhook_event_uuid] >= 1) && !triggerStarted.has(delivery.webhook_event_uuid));
-			assert.ok(notRun.length <= unnamedAbandoned, `no delivery was lost: every one ran, to the end unless n8n abandoned it mid-run (${notRun.length} without a run, ${unnamedAbandoned} abandoned executions name no delivery)`);
+			const notRun = deliveries.filter((delivery) => !(runs[delivery.webhook_event_uuid] >= 1) && !inSomeExecution.has(delivery.webhook_event_uuid));
+			assert.ok(notRun.length <= unnamedAbandoned, `no delivery was lost: every one ran, to the end unless n8n abandoned its execution (${notRun.length} without a run, ${unnamedAbandoned} abandoned executions name no delivery)`);
 			record({ version, test: 'restart during a burst', distinct: deliveries.length, stopAfter: RESTART_BURST, concurrency: CONCURRENCY, duringStatuses, succeededBeforeResend: ranBefore.size, abandonedByN8nShutdown: abandoned.length, abandonedAfterAccepted, abandonedWithTriggerRunData: abandoned.filter(triggerRun).length, abandonedNamingNoDelivery: unnamedAbandoned, abandonedAfterTriggerRanThenSkipped: uuidsWhere((uuid, status) => triggerStarted.has(uuid) && !ranBefore.has(uuid) && status === 'duplicate').length, resentStatuses, ranToTheEndTwice: ranAgain.length, succeededInTheEnd: Object.keys(runs).length });
 		});
 
