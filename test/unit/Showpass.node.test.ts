@@ -1,5 +1,4 @@
 import nock from 'nock';
-import type { IDataObject, INode, INodeParameters, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import discount from '../fixtures/showpass-api/discount.json';
 import event from '../fixtures/showpass-api/event.json';
@@ -7,73 +6,16 @@ import invoice from '../fixtures/showpass-api/invoice.json';
 import scanHistory from '../fixtures/showpass-api/scan-history.json';
 import ticket from '../fixtures/showpass-api/ticket.json';
 import trackingLink from '../fixtures/showpass-api/tracking-link.json';
-import { API_TOKEN, CREDENTIALS, ORGANIZATION_ID, runShowpassNode } from './engine';
+import { ORGANIZATION_ID } from './engine';
+import { atVersion, BASE_URL, ORG_PATH, page, showpass, usesShowpassOnly } from './showpass/harness';
 
-const BASE_URL = 'https://www.showpass.com';
-const ORG_PATH = `/api/venue/${ORGANIZATION_ID}`;
-
-/** Every request Showpass answered in the current test, as `METHOD url`. */
-let sent: string[] = [];
-
-/** Showpass at the HTTP boundary: only answers requests that carry the token the Showpass way. */
-const showpass = (base = BASE_URL) =>
-	nock(base)
-		.matchHeader('authorization', `Token ${API_TOKEN}`)
-		.on('request', (request: { method: string; path: string; headers: Record<string, string> }) =>
-			sent.push(`${request.method} ${request.headers.host}${request.path}`),
-		);
-
-interface RunSetup {
-	items?: IDataObject[];
-	credentials?: IDataObject;
-	node?: Partial<INode>;
-}
-
-/** Runs Manual Trigger (with `items` pinned) → Showpass node through n8n's engine. */
-async function run(parameters: INodeParameters, setup: RunSetup = {}) {
-	const execution = await runShowpassNode(parameters, {
-		items: setup.items,
-		node: setup.node,
-		credentials: { showpassApi: { ...CREDENTIALS.showpassApi, ...setup.credentials } },
-	});
-	if (execution.error) throw new Error(`the workflow failed: ${execution.error.message}`);
-	return { output: execution.output, json: execution.output.map((item) => item.json), sent };
-}
-
-/** n8n's error for a failed node, as the execution carries it (its fields, without the class). */
-type NodeError = Pick<NodeApiError & NodeOperationError, 'name' | 'message' | 'description' | 'httpCode' | 'node'>;
-
-/** The error n8n reports for the execution when the Showpass node fails. */
-async function failure(parameters: INodeParameters, setup: RunSetup = {}) {
-	const execution = await runShowpassNode(parameters, {
-		items: setup.items,
-		node: setup.node,
-		credentials: { showpassApi: { ...CREDENTIALS.showpassApi, ...setup.credentials } },
-	});
-	const error = execution.error as NodeError | undefined;
-	if (error === undefined) throw new Error('expected the node to fail');
-	expect(error.node.name).toBe('Showpass');
-	expect(execution.output).toEqual([]);
-	return error;
-}
-
-function page(results: IDataObject[], next: string | null, count = results.length) {
-	return { count, next, previous: null, results };
-}
+// These workflows were saved with version 1 of the node: IDs are plain parameters, not locators.
+const { run, failure } = atVersion(1);
 
 const ids = (from: number, count: number) =>
 	Array.from({ length: count }, (_, index) => ({ id: from + index }));
 
-beforeAll(() => nock.disableNetConnect());
-beforeEach(() => {
-	sent = [];
-});
-afterEach(() => {
-	const pending = nock.pendingMocks();
-	nock.cleanAll();
-	expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+usesShowpassOnly();
 
 describe('Showpass node: event', () => {
 	it('gets one event by id', async () => {
@@ -150,7 +92,7 @@ describe('Showpass node: event', () => {
 			.reply(200, page(ids(3, 1), null));
 		const { json, sent } = await run({ resource: 'event', operation: 'getAll', returnAll: true });
 		expect(json).toHaveLength(3);
-		expect(sent.every((request) => request.split(' ')[1].startsWith('www.showpass.com/'))).toBe(true);
+		expect(sent.every((request) => request.url.startsWith(`${BASE_URL}/`))).toBe(true);
 	});
 
 	it('stops when a next link repeats a page already read', async () => {
@@ -329,7 +271,7 @@ describe('Showpass node: ticket', () => {
 			barcode: '',
 		});
 		expect(json[0].after).toBe('used');
-		expect(sent.map((request) => request.split(' ')[0])).toEqual(['GET', 'POST']);
+		expect(sent.map((request) => request.method)).toEqual(['GET', 'POST']);
 	});
 
 	it.each(['return', 'void'])('records a %s with only the item and the action', async (action) => {

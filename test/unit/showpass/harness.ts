@@ -3,6 +3,7 @@ import { LoadOptionsContext } from 'n8n-core';
 import {
 	Workflow,
 	type IDataObject,
+	type INode,
 	type INodeListSearchResult,
 	type INodeParameters,
 	type IWorkflowExecuteAdditionalData,
@@ -68,40 +69,53 @@ export interface RunSetup {
 	typeVersion?: number;
 	credentials?: IDataObject;
 	items?: IDataObject[];
+	/** The node's other settings in the workflow, e.g. `{ onError: 'continueRegularOutput' }`. */
+	node?: Omit<Partial<INode>, 'typeVersion'>;
 }
 
 function credentialsFor(setup: RunSetup) {
 	return { showpassApi: { ...CREDENTIALS.showpassApi, ...setup.credentials } };
 }
 
-/** Runs Manual Trigger → Showpass node (of `typeVersion`) through n8n's engine. */
-export async function run(parameters: IDataObject, setup: RunSetup = {}) {
-	const execution = await runShowpassNode(parameters as INodeParameters, {
+async function execute(parameters: IDataObject, setup: RunSetup) {
+	return await runShowpassNode(parameters as INodeParameters, {
 		items: setup.items,
-		node: { typeVersion: setup.typeVersion ?? 2 },
+		node: { ...setup.node, typeVersion: setup.typeVersion ?? 2 },
 		credentials: credentialsFor(setup),
 	});
+}
+
+/** Runs Manual Trigger → Showpass node (of `typeVersion`) through n8n's engine. */
+export async function run(parameters: IDataObject, setup: RunSetup = {}) {
+	const execution = await execute(parameters, setup);
 	if (execution.error) throw new Error(`the workflow failed: ${execution.error.message}`);
 	return { output: execution.output, json: execution.output.map((item) => item.json), sent };
 }
 
+/** n8n's error for a failed node, as the execution carries it (its fields, without the class). */
 type NodeError = Pick<
 	NodeApiError & NodeOperationError,
-	'message' | 'description' | 'httpCode' | 'node'
+	'name' | 'message' | 'description' | 'httpCode' | 'node'
 >;
 
 /** The error n8n reports for the execution when the Showpass node fails. */
 export async function failure(parameters: IDataObject, setup: RunSetup = {}) {
-	const execution = await runShowpassNode(parameters as INodeParameters, {
-		items: setup.items,
-		node: { typeVersion: setup.typeVersion ?? 2 },
-		credentials: credentialsFor(setup),
-	});
+	const execution = await execute(parameters, setup);
 	const error = execution.error as NodeError | undefined;
 	if (error === undefined) throw new Error('expected the node to fail');
 	expect(error.node.name).toBe('Showpass');
 	expect(execution.output).toEqual([]);
 	return error;
+}
+
+/** `run` and `failure` for workflows saved with node version `typeVersion` (unless a setup gives another). */
+export function atVersion(typeVersion: number) {
+	return {
+		run: (parameters: IDataObject, setup: RunSetup = {}) =>
+			run(parameters, { ...setup, typeVersion: setup.typeVersion ?? typeVersion }),
+		failure: (parameters: IDataObject, setup: RunSetup = {}) =>
+			failure(parameters, { ...setup, typeVersion: setup.typeVersion ?? typeVersion }),
+	};
 }
 
 /**
