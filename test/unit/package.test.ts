@@ -109,6 +109,10 @@ describe('packed tarball (npm run build, then npm pack, in a copy of the sources
 		expect(files).toEqual(expect.arrayContaining(schemas));
 	});
 
+	it('ships no source maps or type declarations: n8n loads the JavaScript, the sources are not packed', () => {
+		expect(files.filter((file) => /\.(map|d\.ts)$/.test(file))).toEqual([]);
+	});
+
 	it('declares no runtime dependencies in the packed package.json', () => {
 		expect(packedManifest.dependencies ?? {}).toEqual({});
 		expect(packedManifest.name).toBe('n8n-nodes-showpass');
