@@ -285,7 +285,9 @@ export class ShowpassTrigger implements INodeType {
 	 * data through. It exists for the remembered deliveries: n8n 2.x drops the static-data change of
 	 * a request that starts an execution but saves the execution's static data when it ends, so the
 	 * list of deliveries that ran is written here — only by the process that accepted them itself.
-	 * A queue-mode worker never ran webhook(), holds nothing, and writes nothing.
+	 * A queue-mode worker never ran webhook(), holds nothing, and writes nothing. An execution n8n
+	 * starts from stored data (the ones a stopped n8n left unstarted, run at start-up) counts its
+	 * delivery as seen, so a resend of it is a duplicate.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		if (this.getMode() !== 'manual') {

@@ -119,6 +119,29 @@ describe('execution phase', () => {
 		expect(worker.staticData).toEqual(stored);
 	});
 
+	it('counts a delivery whose execution n8n resumed at start-up as run: its resend is a duplicate', async () => {
+		const delivery = purchaseDelivery({ webhook_event_uuid: 'enqueued-1' });
+		// Answered, its execution created but not started when n8n stopped; n8n 2.x kept no list from the request.
+		const accepted = await deliver(delivery, { staticData: {}, execute: false });
+		expect(accepted.response.body).toMatchObject({ status: 'accepted' });
+		deliveryMemory.forget(); // the restart
+
+		// n8n runs the stored execution at start-up, on a workflow snapshot without static data.
+		const resumed = await runWorkflow(triggerWorkflow(), {
+			credentials: CREDENTIALS,
+			mode: 'webhook',
+			startNode: 'Showpass Trigger',
+			startItems: [JSON.parse(JSON.stringify(accepted.items))],
+			staticData: {},
+		});
+		expect(resumed.error).toBeUndefined();
+		expect(resumed.json('Showpass Trigger')).toEqual(accepted.items.map((item) => item.json));
+		expect(rememberedIn(resumed.staticData)).toEqual([]);
+
+		const resend = await deliver(delivery, { staticData: {}, execute: false });
+		expect(resend.response.body).toMatchObject({ status: 'duplicate' });
+	});
+
 	it('writes nothing for a manual run (Test URL)', async () => {
 		const call = await deliver(purchaseDelivery(), { mode: 'manual', staticData: {} });
 		expect(call.items).toHaveLength(1);

@@ -80,6 +80,65 @@ describe('DeliveryMemory persistence', () => {
 		expect(workerCopy).toEqual({});
 	});
 
+	it('counts a delivery whose execution started from stored data as run (n8n resumes those at start-up)', () => {
+		const memory = new DeliveryMemory();
+		const accepted = { webhook_event_uuid: 'a' };
+		memory.rememberIfNew('t', 'a', {});
+		memory.markItem('a', accepted);
+		const executionCopy: IDataObject = {};
+		memory.recordRun('t', accepted, executionCopy);
+		// An execution the previous process created but never started: its item was read back from the database.
+		const resumedCopy: IDataObject = { seenDeliveryIds: ['a'], other: 'kept' };
+		expect(memory.recordRun('t', { webhook_event_uuid: ' r ' }, resumedCopy)).toBe(true);
+		expect(resumedCopy).toEqual({ seenDeliveryIds: ['a', 'r'], other: 'kept' });
+		expect(memory.rememberIfNew('t', 'r', {})).toBe(false);
+	});
+
+	it('never writes a resumed execution into a copy without the list (a snapshot that left static data out)', () => {
+		const memory = new DeliveryMemory();
+		memory.rememberIfNew('t', 'a', {});
+		const snapshotCopy: IDataObject = {};
+		expect(memory.recordRun('t', { webhook_event_uuid: 'r' }, snapshotCopy)).toBe(false);
+		expect(snapshotCopy).toEqual({});
+		// The next execution this process starts itself writes it.
+		const accepted = { webhook_event_uuid: 'b' };
+		memory.rememberIfNew('t', 'b', {});
+		memory.markItem('b', accepted);
+		const nextCopy: IDataObject = {};
+		memory.recordRun('t', accepted, nextCopy);
+		expect(nextCopy.seenDeliveryIds).toEqual(expect.arrayContaining(['r', 'b']));
+	});
+
+	it('keeps a resumed delivery aside until the process first holds its trigger', () => {
+		const memory = new DeliveryMemory();
+		const copy: IDataObject = {};
+		expect(memory.recordRun('t', { webhook_event_uuid: 'r' }, copy)).toBe(false);
+		expect(copy).toEqual({});
+		expect(memory.triggerCount()).toBe(0);
+		// The first delivery after the start loads the stored list, and the resumed delivery with it.
+		expect(memory.rememberIfNew('t', 'x', { seenDeliveryIds: ['old'] })).toBe(true);
+		expect(memory.rememberIfNew('t', 'r', {})).toBe(false);
+		expect(memory.rememberIfNew('t', 'old', {})).toBe(false);
+		// Forgetting the trigger (deactivation) forgets what was kept aside too.
+		memory.recordRun('u', { webhook_event_uuid: 'q' }, {});
+		memory.forget('u');
+		expect(memory.rememberIfNew('u', 'q', {})).toBe(true);
+	});
+
+	it('bounds what it keeps aside like the memory itself (a queue-mode worker keeps aside every run)', () => {
+		const worker = new DeliveryMemory(3, 2);
+		for (const id of ['a', 'b', 'c', 'd']) worker.recordRun('t1', { webhook_event_uuid: id }, {});
+		worker.recordRun('t2', { webhook_event_uuid: 'e' }, {});
+		worker.recordRun('t3', { webhook_event_uuid: 'f' }, {});
+		// t1 was the least recently used of three triggers: dropped.
+		expect(worker.rememberIfNew('t1', 'b', {})).toBe(true);
+		expect(worker.rememberIfNew('t3', 'f', {})).toBe(false);
+		const bounded = new DeliveryMemory(3, 5);
+		for (const id of ['a', 'b', 'c', 'd']) bounded.recordRun('t', { webhook_event_uuid: id }, {});
+		expect(bounded.rememberIfNew('t', 'a', {})).toBe(true);
+		expect(bounded.rememberIfNew('t', 'd', {})).toBe(false);
+	});
+
 	it('stores every accepted delivery in a process that runs no executions (a queue-mode webhook process)', () => {
 		const memory = new DeliveryMemory();
 		memory.rememberIfNew('t', 'a', {});

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { deliveryIdOf } from './payload';
+
 /** How many `webhook_event_uuid`s each trigger node remembers. */
 export const REMEMBERED_DELIVERIES = 1000;
 
@@ -36,6 +38,9 @@ export class DeliveryMemory {
 	/** In least-recently-used order: a Map iterates in insertion order and every use re-inserts. */
 	private readonly rememberedByTrigger = new Map<string, RememberedIds>();
 
+	/** Deliveries that ran from stored data before this process held their trigger (see recordRun). */
+	private readonly ranBeforeHeld = new Map<string, string[]>();
+
 	constructor(
 		private readonly capacity = REMEMBERED_DELIVERIES,
 		private readonly maxTriggers = REMEMBERED_TRIGGERS,
@@ -48,11 +53,7 @@ export class DeliveryMemory {
 	rememberIfNew(triggerKey: string, deliveryId: string, staticData: IDataObject): boolean {
 		const remembered = this.rememberedFor(triggerKey, staticData);
 		if (remembered.ids.has(deliveryId)) return false;
-		remembered.ids.add(deliveryId);
-		remembered.order.push(deliveryId);
-		if (remembered.order.length > this.capacity) {
-			remembered.ids.delete(remembered.order.shift() as string);
-		}
+		this.addId(remembered, deliveryId);
 		// The live list is stored, so whichever copy n8n saves last holds every id known by then.
 		staticData[STATIC_DATA_KEY] = this.persistedList(remembered);
 		return true;
@@ -65,26 +66,40 @@ export class DeliveryMemory {
 
 	/**
 	 * Called as an execution starts: records that the delivery behind `firstItem` ran and writes the
-	 * list of deliveries that ran into the execution's static data, which n8n saves when it ends. Only
-	 * a process that holds the trigger writes, that is one that accepted its deliveries itself; a
-	 * queue-mode worker never did, and would otherwise replace the stored list with what it does not
-	 * know. Returns whether it wrote.
+	 * list of deliveries that ran into the execution's static data, which n8n saves when it ends.
+	 * Returns whether it wrote.
+	 *
+	 * Only a process that holds the trigger writes, that is one that accepted deliveries for it
+	 * itself; a queue-mode worker never did, and would otherwise replace the stored list with what
+	 * it does not know. An execution can also start from stored data rather than from this process's
+	 * webhook(): n8n (regular mode) runs at start-up the executions the previous process created but
+	 * never started, and a user can retry one. Its delivery is read from the item (every item carries
+	 * `webhook_event_uuid`) and counts as seen from then on; if the trigger is not held yet it is kept
+	 * aside until this process's first delivery for the trigger loads the memory.
 	 */
-	recordRun(triggerKey: string, firstItem: object | undefined, staticData: IDataObject): boolean {
+	recordRun(triggerKey: string, firstItem: IDataObject | undefined, staticData: IDataObject): boolean {
+		const acceptedHere = firstItem === undefined ? undefined : deliveryOfItem.get(firstItem);
+		const deliveryId = acceptedHere ?? (firstItem === undefined ? undefined : deliveryIdOf(firstItem));
 		const remembered = this.rememberedByTrigger.get(triggerKey);
-		if (!remembered) return false;
+		if (!remembered) {
+			if (deliveryId !== undefined) this.keepAside(triggerKey, deliveryId);
+			return false;
+		}
 		this.markUsed(triggerKey, remembered);
-		const deliveryId = firstItem === undefined ? undefined : deliveryOfItem.get(firstItem);
 		if (!remembered.runsExecutions) {
 			// First run in this process: from now on only deliveries that ran are stored.
 			remembered.runsExecutions = true;
 			if (deliveryId === undefined)
 				remembered.ran.push(...remembered.order.filter((id) => !remembered.ran.includes(id)));
 		}
-		if (deliveryId !== undefined && !remembered.ran.includes(deliveryId)) {
-			remembered.ran.push(deliveryId);
-			if (remembered.ran.length > this.capacity) remembered.ran.shift();
+		if (deliveryId !== undefined) {
+			if (acceptedHere === undefined) this.addId(remembered, deliveryId);
+			this.addRan(remembered, deliveryId);
 		}
+		// n8n 2.x resumes an execution on a stored workflow snapshot that leaves static data out; saving
+		// into such a copy would replace every other node's static data. The list is written by the
+		// next execution this process starts itself.
+		if (acceptedHere === undefined && !Array.isArray(staticData[STATIC_DATA_KEY])) return false;
 		staticData[STATIC_DATA_KEY] = remembered.ran;
 		return true;
 	}
@@ -117,8 +132,40 @@ export class DeliveryMemory {
 	}
 
 	forget(triggerKey?: string): void {
-		if (triggerKey === undefined) this.rememberedByTrigger.clear();
-		else this.rememberedByTrigger.delete(triggerKey);
+		if (triggerKey === undefined) {
+			this.rememberedByTrigger.clear();
+			this.ranBeforeHeld.clear();
+		} else {
+			this.rememberedByTrigger.delete(triggerKey);
+			this.ranBeforeHeld.delete(triggerKey);
+		}
+	}
+
+	private addId(remembered: RememberedIds, deliveryId: string): void {
+		if (remembered.ids.has(deliveryId)) return;
+		remembered.ids.add(deliveryId);
+		remembered.order.push(deliveryId);
+		if (remembered.order.length > this.capacity) {
+			remembered.ids.delete(remembered.order.shift() as string);
+		}
+	}
+
+	private addRan(remembered: RememberedIds, deliveryId: string): void {
+		if (remembered.ran.includes(deliveryId)) return;
+		remembered.ran.push(deliveryId);
+		if (remembered.ran.length > this.capacity) remembered.ran.shift();
+	}
+
+	/** Bounded like the memory: `capacity` ids per trigger, `maxTriggers` triggers (oldest dropped). */
+	private keepAside(triggerKey: string, deliveryId: string): void {
+		const kept = this.ranBeforeHeld.get(triggerKey) ?? [];
+		this.ranBeforeHeld.delete(triggerKey);
+		this.ranBeforeHeld.set(triggerKey, kept);
+		if (!kept.includes(deliveryId)) kept.push(deliveryId);
+		if (kept.length > this.capacity) kept.shift();
+		if (this.ranBeforeHeld.size > this.maxTriggers) {
+			this.ranBeforeHeld.delete(this.ranBeforeHeld.keys().next().value as string);
+		}
 	}
 
 	private rememberedFor(triggerKey: string, staticData: IDataObject): RememberedIds {
@@ -131,6 +178,11 @@ export class DeliveryMemory {
 					)
 				: [];
 			remembered = { ids: new Set(order), order, ran: [...order], runsExecutions: false };
+			for (const deliveryId of this.ranBeforeHeld.get(triggerKey) ?? []) {
+				this.addId(remembered, deliveryId);
+				this.addRan(remembered, deliveryId);
+			}
+			this.ranBeforeHeld.delete(triggerKey);
 		}
 		this.markUsed(triggerKey, remembered);
 		return remembered;

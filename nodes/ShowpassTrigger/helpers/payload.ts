@@ -33,6 +33,17 @@ const JSON_CONTENT_TYPE = /(^|\/|\+)json(\s*;|$)/i;
 const BYTE_ORDER_MARK = /^\uFEFF/;
 const EMPTY_BODY = 'The request body is empty; a Showpass delivery is a JSON object.';
 
+/**
+ * The delivery's `webhook_event_uuid` as the duplicate check keys it. Every item the trigger emits
+ * carries the field at its top level, so the same key is read back from an item.
+ */
+export function deliveryIdOf(delivery: IDataObject): string | undefined {
+	const id = delivery.webhook_event_uuid;
+	if (typeof id === 'string' && id.trim() !== '') return id.trim();
+	if (typeof id === 'number' && Number.isFinite(id)) return String(id);
+	return undefined;
+}
+
 export function isPlainObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isIpAllowed, type AllowList } from './allowedIps';
 import { isEventSelected } from './events';
-import { parseDelivery, type DeliveryBody } from './payload';
+import { deliveryIdOf, parseDelivery, type DeliveryBody } from './payload';
 import { checkSignature, normalizeSignatureHeader } from './signature';
 
 export const SIGNATURE_HEADER = 'x-showpass-signature';
@@ -42,13 +42,6 @@ function reply(
 		statusCode,
 		body: deliveryId ? { status, message, webhook_event_uuid: deliveryId } : { status, message },
 	};
-}
-
-function deliveryIdOf(delivery: IDataObject): string | undefined {
-	const id = delivery.webhook_event_uuid;
-	if (typeof id === 'string' && id.trim() !== '') return id.trim();
-	if (typeof id === 'number' && Number.isFinite(id)) return String(id);
-	return undefined;
 }
 
 /**
