@@ -117,6 +117,9 @@ export async function benchEndToEnd({ version, seconds = 8, rounds = 3, connecti
 		// Version 1, as saved by earlier releases: n8n evaluates an expression for each request to it.
 		const showpassV1 = triggerWorkflow({ name: 'bench showpass v1', parameters: { events: ['*'] }, credential, typeVersion: 1 });
 		await n8n.activateWorkflow((await n8n.createWorkflow(showpassV1.workflow)).id);
+		// Resends not skipped: what remembering the deliveries (and saving the list each execution) costs.
+		const showpassAllDeliveries = triggerWorkflow({ name: 'bench showpass, resends not skipped', parameters: { events: ['*'], options: { ignoreDuplicates: false } }, credential });
+		await n8n.activateWorkflow((await n8n.createWorkflow(showpassAllDeliveries.workflow)).id);
 		const webhookId = `bench-webhook-${Date.now()}`;
 		const webhookPath = `bench-${Date.now()}`;
 		const builtIn = await n8n.createWorkflow({
@@ -145,6 +148,7 @@ export async function benchEndToEnd({ version, seconds = 8, rounds = 3, connecti
 		const targets = {
 			'Showpass Trigger': n8n.webhookUrl(showpass.webhookId),
 			'Showpass Trigger v1': n8n.webhookUrl(showpassV1.webhookId),
+			'Showpass Trigger, resends not skipped': n8n.webhookUrl(showpassAllDeliveries.webhookId),
 			// The Webhook node's URL is its path alone (isFullPath).
 			'Webhook node': `${n8n.baseUrl}/webhook/${webhookPath}`,
 		};
