@@ -290,7 +290,8 @@ export class ShowpassTrigger implements INodeType {
 	 * delivery as seen, so a resend of it is a duplicate.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		if (this.getMode() !== 'manual') {
+		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+		if (this.getMode() !== 'manual' && options.ignoreDuplicates !== false) {
 			deliveryMemory.recordRun(
 				triggerKeyOf(this.getWorkflow(), this.getNode()),
 				this.getInputData()[0]?.json,

@@ -68,7 +68,10 @@ describe('version 1.1 reads the body itself', () => {
 
 	it('answers 400 and starts nothing when the body cannot be read', async () => {
 		const call = await runWebhook(triggerWorkflow(1.1), {
-			request: signed(purchaseDelivery(), { contentType: 'application/octet-stream', unreadable: true }),
+			request: signed(purchaseDelivery(), {
+				contentType: 'application/octet-stream',
+				unreadable: true,
+			}),
 			credentials: CREDENTIALS,
 			execute: false,
 		});
@@ -95,9 +98,11 @@ describe('execution phase', () => {
 
 		deliveryMemory.forget(); // a restart: only the saved static data is left
 		const saved = first.staticData;
-		expect((await deliver(ran, { staticData: saved, execute: false })).response.body).toMatchObject({
-			status: 'duplicate',
-		});
+		expect((await deliver(ran, { staticData: saved, execute: false })).response.body).toMatchObject(
+			{
+				status: 'duplicate',
+			},
+		);
 		expect(
 			(await deliver(answeredOnly, { staticData: saved, execute: false })).response.body,
 		).toMatchObject({ status: 'accepted' });
@@ -106,7 +111,9 @@ describe('execution phase', () => {
 	it('writes nothing in a process that did not accept the delivery (a queue-mode worker)', async () => {
 		const call = await deliver(purchaseDelivery(), { execute: false });
 		deliveryMemory.forget();
-		const stored = { 'node:Showpass Trigger': { seenDeliveryIds: ['kept-by-the-webhook-process'] } };
+		const stored = {
+			'node:Showpass Trigger': { seenDeliveryIds: ['kept-by-the-webhook-process'] },
+		};
 		const worker = await runWorkflow(triggerWorkflow(), {
 			credentials: CREDENTIALS,
 			mode: 'webhook',
@@ -140,6 +147,26 @@ describe('execution phase', () => {
 
 		const resend = await deliver(delivery, { staticData: {}, execute: false });
 		expect(resend.response.body).toMatchObject({ status: 'duplicate' });
+	});
+
+	it('keeps nothing for a trigger that does not skip resends', async () => {
+		const workflow = {
+			...chain(showpassTrigger({ options: { ignoreDuplicates: false } }, { id: 'trigger-node-1' })),
+			id: 'workflow-1',
+		};
+		const resumed = await runWorkflow(workflow, {
+			credentials: CREDENTIALS,
+			mode: 'webhook',
+			startNode: 'Showpass Trigger',
+			startItems: [[{ json: purchaseDelivery({ webhook_event_uuid: 'not-skipped-1' }) }]],
+			staticData: {},
+		});
+		expect(resumed.error).toBeUndefined();
+		// Had it been kept aside, turning the option on would skip this delivery's resend.
+		expect(
+			(await deliver(purchaseDelivery({ webhook_event_uuid: 'not-skipped-1' }), { execute: false }))
+				.response.body,
+		).toMatchObject({ status: 'accepted' });
 	});
 
 	it('writes nothing for a manual run (Test URL)', async () => {
