@@ -151,21 +151,14 @@ export class DeliveryMemory {
 	}
 
 	private addRan(remembered: RememberedIds, deliveryId: string): void {
-		if (remembered.ran.includes(deliveryId)) return;
-		remembered.ran.push(deliveryId);
-		if (remembered.ran.length > this.capacity) remembered.ran.shift();
+		appendOnce(remembered.ran, deliveryId, this.capacity);
 	}
 
 	/** Bounded like the memory: `capacity` ids per trigger, `maxTriggers` triggers (oldest dropped). */
 	private keepAside(triggerKey: string, deliveryId: string): void {
 		const kept = this.ranBeforeHeld.get(triggerKey) ?? [];
-		this.ranBeforeHeld.delete(triggerKey);
-		this.ranBeforeHeld.set(triggerKey, kept);
-		if (!kept.includes(deliveryId)) kept.push(deliveryId);
-		if (kept.length > this.capacity) kept.shift();
-		if (this.ranBeforeHeld.size > this.maxTriggers) {
-			this.ranBeforeHeld.delete(this.ranBeforeHeld.keys().next().value as string);
-		}
+		useLeastRecentlyUsed(this.ranBeforeHeld, triggerKey, kept, this.maxTriggers);
+		appendOnce(kept, deliveryId, this.capacity);
 	}
 
 	private rememberedFor(triggerKey: string, staticData: IDataObject): RememberedIds {
@@ -197,13 +190,22 @@ export class DeliveryMemory {
 	}
 
 	private markUsed(triggerKey: string, remembered: RememberedIds): void {
-		this.rememberedByTrigger.delete(triggerKey);
-		this.rememberedByTrigger.set(triggerKey, remembered);
-		if (this.rememberedByTrigger.size > this.maxTriggers) {
-			const leastRecentlyUsed = this.rememberedByTrigger.keys().next().value as string;
-			this.rememberedByTrigger.delete(leastRecentlyUsed);
-		}
+		useLeastRecentlyUsed(this.rememberedByTrigger, triggerKey, remembered, this.maxTriggers);
 	}
+}
+
+/** Appends `id` unless the list holds it, dropping the oldest beyond `capacity`. */
+function appendOnce(list: string[], id: string, capacity: number): void {
+	if (list.includes(id)) return;
+	list.push(id);
+	if (list.length > capacity) list.shift();
+}
+
+/** Re-inserts `key` as the most recently used and drops the least recently used beyond `maxSize`. */
+function useLeastRecentlyUsed<V>(map: Map<string, V>, key: string, value: V, maxSize: number): void {
+	map.delete(key);
+	map.set(key, value);
+	if (map.size > maxSize) map.delete(map.keys().next().value as string);
 }
 
 /** The key of one trigger node in the memory: its workflow and node. */
