@@ -92,8 +92,8 @@ async function main() {
 			endToEndRows.push({ n8n: version, engine, node: '—', requestsPerSecond: `did not run here: ${reasonFrom(error)}` });
 			continue;
 		}
-		for (const name of ['Showpass Trigger', 'Showpass Trigger v1', 'Showpass Trigger, resends not skipped', 'Webhook node']) {
-			endToEndRows.push({ n8n: version, engine, node: name, ...summary[name], 'ratio to Webhook node': summary[name].ratio });
+		for (const [name, row] of Object.entries(summary.throughput)) {
+			endToEndRows.push({ n8n: version, engine, node: name, ...row, 'ratio to Webhook node': row.ratio });
 		}
 		for (const [name, burst] of Object.entries(summary.burst)) burstRows.push({ n8n: version, engine, node: name, ...burst });
 	}

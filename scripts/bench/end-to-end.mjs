@@ -162,22 +162,21 @@ export async function benchEndToEnd({ version, seconds = 8, rounds = 3, connecti
 				log(`  n8n ${version} round ${round + 1} ${name}: ${result.requestsPerSecond} req/s, p50 ${result.p50ms} ms, p99 ${result.p99ms} ms, errors ${result.errors}`);
 			}
 		}
-		const summary = {};
+		const summary = { throughput: {}, burst: {} };
 		for (const [name, runs] of Object.entries(results)) {
 			const sum = (key) => runs.reduce((total, run) => total + run[key], 0);
-			summary[name] = {
+			summary.throughput[name] = {
 				requestsPerSecond: +(sum('requestsPerSecond') / runs.length).toFixed(1),
 				p50ms: +(sum('p50ms') / runs.length).toFixed(1),
 				p99ms: +(sum('p99ms') / runs.length).toFixed(1),
 				errors: sum('errors'),
 			};
 		}
-		for (const name of Object.keys(targets)) {
-			summary[name].ratio = +(summary[name].requestsPerSecond / summary['Webhook node'].requestsPerSecond).toFixed(2);
+		for (const row of Object.values(summary.throughput)) {
+			row.ratio = +(row.requestsPerSecond / summary.throughput['Webhook node'].requestsPerSecond).toFixed(2);
 		}
 
 		const workflows = { 'Showpass Trigger': showpassWorkflow.id, 'Webhook node': builtIn.id };
-		summary.burst = {};
 		for (const name of ['Showpass Trigger', 'Webhook node']) {
 			const url = targets[name];
 			const before = await settledExecutions(n8n, workflows[name], { expected: 0, settleMs: 3000 });
