@@ -215,10 +215,8 @@ const webhookTicket = object({
 	product_attribute_name: orNull(string),
 });
 const money = text;
-const webhookLine = object({
-	id: text,
-	invoice_item_type: string,
-	quantity: integer,
+// The money fields of Showpass's Invoice object, on the invoice and on each line item.
+const amounts = {
 	discounts: money,
 	net_sales: money,
 	service_fees: money,
@@ -226,6 +224,12 @@ const webhookLine = object({
 	gross_revenue: money,
 	organizer_fees: money,
 	total_tax: money,
+};
+const webhookLine = object({
+	id: text,
+	invoice_item_type: string,
+	quantity: integer,
+	...amounts,
 	event_id: orNull(text),
 	event_name: orNull(string),
 	event_facebook_id: orNull(text),
@@ -248,13 +252,7 @@ const webhookInvoice = object(
 		payment_type: { type: 'string', description: 'credit, cash, free, … (capitalised in older deliveries)' },
 		other_payment_type: orNull(string),
 		currency: string,
-		discounts: money,
-		net_sales: money,
-		service_fees: money,
-		account_credit_applied: money,
-		gross_revenue: money,
-		organizer_fees: money,
-		total_tax: money,
+		...amounts,
 		account_credit_type: orNull(string),
 		invoice_type: { type: 'string', description: 'sale or refund' },
 		invoice_type_id: text,
