@@ -8,7 +8,7 @@ import {
 	LEGACY_KEY,
 	readStoredDeliveries,
 	RecentDeliveries,
-	STORED_DELIVERIES,
+	STORED_CAPACITY,
 	STORED_KEY,
 	type DatedFingerprint,
 	type StoredForm,
@@ -58,7 +58,7 @@ const LIVE = Symbol('showpass.storedDeliveries');
  * n8n hands every production request its own copy of the workflow's static data and the last
  * save wins, so concurrent requests lose each other's ids when static data is the only memory.
  * The fingerprints therefore live in this process's memory, checked and recorded in one synchronous
- * step. What survives a restart is the most recent STORED_DELIVERIES of them in static data, written
+ * step. What survives a restart is the most recent STORED_CAPACITY of them in static data, written
  * by each execution as it starts and saved by n8n when it ends. n8n rewrites the whole static data
  * with every save, so storing more would make every execution dearer; older deliveries are
  * remembered while the process runs. The stored list holds the deliveries whose execution ran: n8n
@@ -81,7 +81,7 @@ export class DeliveryMemory {
 
 	constructor(options: DeliveryMemoryOptions = {}) {
 		this.now = options.now ?? Date.now;
-		this.storedPerTrigger = options.storedPerTrigger ?? STORED_DELIVERIES;
+		this.storedPerTrigger = options.storedPerTrigger ?? STORED_CAPACITY;
 		this.rememberedInProcess = options.rememberedInProcess ?? REMEMBERED_IN_PROCESS;
 		this.maxTriggers = options.maxTriggers ?? REMEMBERED_TRIGGERS;
 		// Small enough that dropping a trigger's oldest batches always brings the process under its bound.

@@ -3,8 +3,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { fingerprintOf, type Fingerprint } from './fingerprints';
 import { isRemembered } from './rememberedFingerprints';
 
-/** How many of the most recent deliveries each trigger stores with the workflow (survive a restart). */
+/** How many of its most recent deliveries each trigger stores with the workflow, at least (they survive a restart). */
 export const STORED_DELIVERIES = 5000;
+
+/**
+ * How many it keeps: deliveries that arrive together can start their executions in another order than
+ * they arrived, so a few more places keep the 5,000 most recent stored however they overlap.
+ */
+export const STORED_CAPACITY = STORED_DELIVERIES + 250;
 
 /** Where the stored deliveries live in the trigger node's static data. */
 export const STORED_KEY = 'rememberedDeliveries';
