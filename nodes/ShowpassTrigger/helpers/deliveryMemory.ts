@@ -143,7 +143,9 @@ export class DeliveryMemory {
 		memory.accepted = undefined;
 		if (fingerprint) {
 			if (acceptedHere === undefined) this.addSeen(triggerKey, memory, fingerprint, today);
-			if (!memory.ran.includes(fingerprint)) memory.ran.push(fingerprint, today);
+			// A delivery accepted here was new to this process, so it is not stored yet; another may be.
+			if (acceptedHere !== undefined || !memory.ran.includes(fingerprint))
+				memory.ran.push(fingerprint, today);
 		}
 		// n8n 2.x resumes an execution on a stored workflow snapshot that leaves static data out; saving
 		// into such a copy would replace every other node's static data. The list is written by the

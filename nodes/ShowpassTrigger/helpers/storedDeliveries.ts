@@ -37,12 +37,11 @@ export interface DatedFingerprint {
 const FINGERPRINT_BYTES = 8;
 
 /**
- * The most recent deliveries in the order they were recorded, at most `capacity` (the oldest
- * goes first), in typed arrays that grow as needed.
+ * The most recent deliveries in the order they were recorded, at most `capacity` (the oldest goes
+ * first): their fingerprints as the bytes of the stored form, so writing it is one base64 pass.
  */
 export class RecentDeliveries {
-	private highs = new Uint32Array(0);
-	private lows = new Uint32Array(0);
+	private bytes = new Uint8Array(0);
 	private days = new Uint32Array(0);
 	private start = 0;
 	private count = 0;
@@ -55,16 +54,24 @@ export class RecentDeliveries {
 	}
 
 	get byteLength(): number {
-		return this.highs.byteLength + this.lows.byteLength + this.days.byteLength;
+		return this.bytes.byteLength + this.days.byteLength;
 	}
 
 	push({ high, low }: Fingerprint, day: number): void {
 		if (this.capacity <= 0) return;
-		if (this.count === this.highs.length && this.count < this.capacity) this.grow();
-		const length = this.highs.length;
+		if (this.count === this.days.length && this.count < this.capacity) this.grow();
+		const length = this.days.length;
 		const slot = (this.start + this.count) % length;
-		this.highs[slot] = high;
-		this.lows[slot] = low;
+		const at = slot * FINGERPRINT_BYTES;
+		const { bytes } = this;
+		bytes[at] = high >>> 24;
+		bytes[at + 1] = high >>> 16;
+		bytes[at + 2] = high >>> 8;
+		bytes[at + 3] = high;
+		bytes[at + 4] = low >>> 24;
+		bytes[at + 5] = low >>> 16;
+		bytes[at + 6] = low >>> 8;
+		bytes[at + 7] = low;
 		this.days[slot] = day;
 		if (this.count < length) this.count++;
 		else this.start = (this.start + 1) % length;
@@ -72,30 +79,50 @@ export class RecentDeliveries {
 	}
 
 	includes({ high, low }: Fingerprint): boolean {
-		const length = this.highs.length;
+		const { bytes } = this;
+		const first = high >>> 24;
 		for (let offset = 0; offset < this.count; offset++) {
-			const slot = (this.start + offset) % length;
-			if (this.lows[slot] === low && this.highs[slot] === high) return true;
+			const at = ((this.start + offset) % this.days.length) * FINGERPRINT_BYTES;
+			if (bytes[at] !== first) continue;
+			const slotHigh =
+				((bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3]) >>> 0;
+			const slotLow =
+				((bytes[at + 4] << 24) | (bytes[at + 5] << 16) | (bytes[at + 6] << 8) | bytes[at + 7]) >>>
+				0;
+			if (slotHigh === high && slotLow === low) return true;
 		}
 		return false;
 	}
 
-	/** The stored form of the deliveries still remembered on `today`, oldest first. */
+	/**
+	 * The stored form of the deliveries, oldest first, from the oldest still remembered on `today`
+	 * (deliveries are recorded in time order, so the ones that aged out are at the start).
+	 */
 	toStored(today: number): StoredForm {
 		if (this.cached?.today === today) return this.cached.form;
-		const bytes = Buffer.alloc(this.count * FINGERPRINT_BYTES);
+		const length = this.days.length;
+		let skipped = 0;
+		while (
+			skipped < this.count &&
+			!isRemembered(this.days[(this.start + skipped) % length], today)
+		) {
+			skipped++;
+		}
+		const first = (this.start + skipped) % Math.max(length, 1);
+		const kept = this.count - skipped;
+		const end = first + kept;
+		const inOrder =
+			end <= length
+				? [this.bytes.subarray(first * FINGERPRINT_BYTES, end * FINGERPRINT_BYTES)]
+				: [
+						this.bytes.subarray(first * FINGERPRINT_BYTES),
+						this.bytes.subarray(0, (end - length) * FINGERPRINT_BYTES),
+					];
 		const runs: string[] = [];
-		let written = 0;
 		let runDay = -1;
 		let runLength = 0;
-		const length = this.highs.length;
-		for (let offset = 0; offset < this.count; offset++) {
-			const slot = (this.start + offset) % length;
-			const day = this.days[slot];
-			if (!isRemembered(day, today)) continue;
-			bytes.writeUInt32BE(this.highs[slot], written * FINGERPRINT_BYTES);
-			bytes.writeUInt32BE(this.lows[slot], written * FINGERPRINT_BYTES + 4);
-			written++;
+		for (let offset = 0; offset < kept; offset++) {
+			const day = this.days[(first + offset) % length];
 			if (day === runDay) {
 				runLength++;
 			} else {
@@ -106,7 +133,7 @@ export class RecentDeliveries {
 		if (runLength > 0) runs.push(`${runDay}:${runLength}`);
 		const form: StoredForm = {
 			format: 1,
-			fingerprints: bytes.toString('base64', 0, written * FINGERPRINT_BYTES),
+			fingerprints: Buffer.concat(inOrder).toString('base64'),
 			days: runs.join(','),
 		};
 		this.cached = { today, form };
@@ -114,18 +141,18 @@ export class RecentDeliveries {
 	}
 
 	private grow(): void {
-		const length = Math.min(this.capacity, Math.max(64, this.highs.length * 2));
-		const reorder = (old: Uint32Array) => {
-			const grown = new Uint32Array(length);
-			for (let offset = 0; offset < this.count; offset++) {
-				grown[offset] = old[(this.start + offset) % old.length];
-			}
-			return grown;
-		};
-		this.highs = reorder(this.highs);
-		this.lows = reorder(this.lows);
-		this.days = reorder(this.days);
-		this.start = 0;
+		const length = Math.min(this.capacity, Math.max(64, this.days.length * 2));
+		const bytes = new Uint8Array(length * FINGERPRINT_BYTES);
+		const days = new Uint32Array(length);
+		for (let offset = 0; offset < this.count; offset++) {
+			const from = (this.start + offset) % this.days.length;
+			bytes.set(
+				this.bytes.subarray(from * FINGERPRINT_BYTES, (from + 1) * FINGERPRINT_BYTES),
+				offset * FINGERPRINT_BYTES,
+			);
+			days[offset] = this.days[from];
+		}
+		[this.bytes, this.days, this.start] = [bytes, days, 0];
 	}
 }
 
