@@ -85,7 +85,9 @@ export class ShowpassTrigger implements INodeType {
 					'Connect Showpass once, by hand (Showpass has no API for registering webhooks):<ul>' +
 					"<li>In Showpass: Dashboard → Organization Settings → Webhooks → Add Endpoint. Endpoint URL: this node's Production URL (Webhook URLs above). Tick the same events as below and save.</li>" +
 					"<li>Open Edit Webhook Endpoint, copy the Secret Key and paste it into this node's Showpass Webhook credential.</li>" +
-					'<li>To try it in the editor: put the Test URL in Showpass instead, click Execute step here (older n8n: Listen for test event), then Send Test in Showpass. Put the Production URL back afterwards.</li></ul>',
+					'<li>To try it in the editor: put the Test URL in Showpass instead, click Execute step here (older n8n: Listen for test event), then Send Test in Showpass. Put the Production URL back afterwards.</li>' +
+					// The build puts package.json's homepage in place of this address (gulpfile.js).
+					'<li>To map fields before Showpass sends anything: click set mock data under Output and paste the <a href="https://package-json-homepage.invalid/#map-fields-before-the-first-delivery" target="_blank">sample delivery</a> for the Output you chose.</li></ul>',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
