@@ -26,7 +26,8 @@ function homepage() {
 	return address.replace(/#.*$/, '');
 }
 
-// Codex files and credentials name README sections at this placeholder address.
+// Codex files, credentials and node descriptions (the trigger's set-up notice) name README sections
+// at this placeholder address.
 const HOMEPAGE_PLACEHOLDER = 'https://package-json-homepage.invalid/';
 
 async function fillDocumentationLinks() {
@@ -34,7 +35,7 @@ async function fillDocumentationLinks() {
 	const files = ['nodes', 'credentials'].flatMap((folder) =>
 		fs
 			.readdirSync(path.resolve('dist', folder), { recursive: true })
-			.filter((file) => /\.(node\.json|credentials\.js)$/.test(file))
+			.filter((file) => /\.(node\.json|node\.js|credentials\.js)$/.test(file))
 			.map((file) => path.resolve('dist', folder, file)),
 	);
 	let filled = 0;

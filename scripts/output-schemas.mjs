@@ -47,6 +47,12 @@ const event = object(
 	['id', 'slug', 'name'],
 );
 
+/** An event in Showpass's public listing: the public fields of the organization's event. */
+const publicEvent = object(
+	Object.fromEntries(Object.entries(event.properties).filter(([field]) => !['is_published', 'status'].includes(field))),
+	['id', 'slug', 'name'],
+);
+
 const invoice = object(
 	{
 		transaction_id: string,
@@ -93,6 +99,34 @@ const scanHistory = object(
 	['id', 'item', 'action'],
 );
 
+/** Door counts of one event (or one ticket type of it). */
+const scanCounts = {
+	total_picked_up: { type: 'integer', description: 'Check-ins (pickups) recorded' },
+	total_returned: { type: 'integer', description: 'Check-ins undone (returns) recorded' },
+	total_voided: { type: 'integer', description: 'Voids recorded' },
+	total_used: { type: 'integer', description: 'Tickets checked in (used)' },
+};
+const scanStats = object(
+	{
+		...scanCounts,
+		total_multiscan_used: { type: 'integer', description: 'Tickets of multi-scan types checked in more than once' },
+		breakdown_by_type: {
+			...arrayOf(object({ id: integer, name: string, ...scanCounts })),
+			description: 'Per ticket type, when Breakdown by Ticket Type is on',
+		},
+	},
+	['total_picked_up'],
+);
+const scanDay = object(
+	{
+		date: { type: 'string', description: 'The day, YYYY-MM-DD' },
+		picked_up: integer,
+		returned: integer,
+		voided: integer,
+	},
+	['date'],
+);
+
 /** Verify (and Scan by barcode) of a code Showpass does not find or permit: a normal answer at a door. */
 const notFoundProperties = {
 	found: { type: 'boolean', description: 'Whether Showpass found a permitted ticket for the code' },
@@ -122,9 +156,22 @@ const discount = object(
 		starts_on: orNull(string),
 		ends_on: orNull(string),
 		allowed_checkouts: arrayOf(string),
-		permission_type: string,
+		permission_type: { type: 'string', description: 'disc_level_ticket_type (only the listed items), disc_level_excluded_ticket_type (all but them), …' },
 		apply_method: integer,
-		event_discount_permissions: arrayOf(object({})),
+		event_discount_permissions: {
+			...arrayOf(
+				object({
+					id: integer,
+					event: orNull(integer),
+					membership_group: orNull(integer),
+					product: orNull(integer),
+					tt_discount_permissions: arrayOf(
+						object({ id: integer, ticket_type: orNull(integer), membership_level: orNull(integer), product_attribute: orNull(integer) }),
+					),
+				}),
+			),
+			description: 'What the code is limited to: events (or membership groups, products), each optionally narrowed to ticket types',
+		},
 		created_by: orNull(integer),
 		discount_rules: arrayOf(object({})),
 		stats: object({ times_used: integer }),
@@ -176,9 +223,9 @@ const deleted = object({ id: text, deleted: { type: 'boolean', const: true } }, 
 
 /** resource → operation → the schema of one output item. */
 export const SHOWPASS_OUTPUTS = {
-	event: { get: event, getAll: event },
+	event: { get: event, getAll: event, getManyPublic: publicEvent },
 	invoice: { get: invoice, getAll: invoice, getTickets: ticket },
-	ticket: { get: ticket, getAll: ticket, scan, verify },
+	ticket: { get: ticket, getAll: ticket, getScanStats: scanStats, getScanTimeline: scanDay, scan, verify },
 	discount: { create: discount, get: discount, getAll: discount, update: discount, delete: deleted },
 	trackingLink: { create: trackingLink, get: trackingLink, getAll: trackingLink, update: trackingLink, delete: deleted },
 	password: { create: password, get: password, getAll: password, update: password, delete: deleted },

@@ -8,7 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { listSearchOf, resourceParameter, routerOf } from './helpers/router';
+import { listSearchOf, loadOptionsOf, resourceParameter, routerOf } from './helpers/router';
 import { RESOURCES } from './resources';
 
 const handlerOf = routerOf(RESOURCES);
@@ -19,7 +19,8 @@ export class Showpass implements INodeType {
 		name: 'showpass',
 		icon: { light: 'file:../../icons/showpass.svg', dark: 'file:../../icons/showpass.dark.svg' },
 		group: ['transform'],
-		// Version 2: events, discounts, tracking links and passwords are picked from a list, by ID or (events) by URL.
+		// Version 2: events, discounts, tracking links and passwords are picked from a list, by ID or (events)
+		// by URL; fields added since (e.g. discount restrictions) appear from version 2 only.
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
@@ -43,7 +44,7 @@ export class Showpass implements INodeType {
 		],
 	};
 
-	methods = { listSearch: listSearchOf(RESOURCES) };
+	methods = { listSearch: listSearchOf(RESOURCES), loadOptions: loadOptionsOf(RESOURCES) };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();

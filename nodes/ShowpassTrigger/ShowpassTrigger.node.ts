@@ -17,7 +17,7 @@ import {
 
 import { isAllowListEmpty, parseAllowList, SHOWPASS_OUTGOING_IPS } from './helpers/allowedIps';
 import { deliveryMemory, triggerKeyOf } from './helpers/deliveryMemory';
-import { ALL_EVENTS } from './helpers/events';
+import { ALL_EVENTS, parseEventIds } from './helpers/events';
 import { shapeOutput, type OutputMode } from './helpers/output';
 import { readBodyIfUnread } from './helpers/payload';
 import { screenDelivery, type ScreeningSettings } from './helpers/screening';
@@ -85,7 +85,9 @@ export class ShowpassTrigger implements INodeType {
 					'Connect Showpass once, by hand (Showpass has no API for registering webhooks):<ul>' +
 					"<li>In Showpass: Dashboard → Organization Settings → Webhooks → Add Endpoint. Endpoint URL: this node's Production URL (Webhook URLs above). Tick the same events as below and save.</li>" +
 					"<li>Open Edit Webhook Endpoint, copy the Secret Key and paste it into this node's Showpass Webhook credential.</li>" +
-					'<li>To try it in the editor: put the Test URL in Showpass instead, click Execute step here (older n8n: Listen for test event), then Send Test in Showpass. Put the Production URL back afterwards.</li></ul>',
+					'<li>To try it in the editor: put the Test URL in Showpass instead, click Execute step here (older n8n: Listen for test event), then Send Test in Showpass. Put the Production URL back afterwards.</li>' +
+					// The build puts package.json's homepage in place of this address (gulpfile.js).
+					'<li>To map fields before Showpass sends anything: click set mock data under Output and paste the <a href="https://package-json-homepage.invalid/#map-fields-before-the-first-delivery" target="_blank">sample delivery</a> for the Output you chose.</li></ul>',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -199,6 +201,16 @@ export class ShowpassTrigger implements INodeType {
 							'Whether to turn money fields sent as text (e.g. "5.84") into numbers, for sums and comparisons downstream',
 					},
 					{
+						displayName: 'Event IDs',
+						name: 'eventIds',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 474708, 474712',
+						description:
+							"Comma-separated Showpass event IDs. A delivery with no ticket or line item of these events is answered 200 and ignored; One Item per Ticket and One Item per Line Item output only these events' items. Empty runs for every event.",
+						hint: "An event's ID is the event_id of its tickets in a delivery, or the ID the Showpass node's Event → Get Many or Get (by the event page's URL) outputs. Send Test's sample is never filtered by them.",
+					},
+					{
 						displayName: 'Ignore Duplicate Deliveries',
 						name: 'ignoreDuplicates',
 						type: 'boolean',
@@ -271,6 +283,19 @@ export class ShowpassTrigger implements INodeType {
 						},
 					);
 				}
+				const { invalidEntries: invalidEventIds } = parseEventIds(
+					this.getNodeParameter('options.eventIds', ''),
+				);
+				if (invalidEventIds.length > 0) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`Event IDs: "${invalidEventIds.join('", "')}" is not a Showpass event ID`,
+						{
+							description:
+								"An event ID is a number, such as 474708 (the event_id of the event's tickets in a delivery). Separate several with commas.",
+						},
+					);
+				}
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -312,6 +337,7 @@ export class ShowpassTrigger implements INodeType {
 
 		const settings: ScreeningSettings = {
 			events: this.getNodeParameter('events', [ALL_EVENTS]) as string[],
+			eventIds: parseEventIds(options.eventIds).ids,
 			allowList: isAllowListEmpty(allowList) ? undefined : allowList,
 			invalidSignatureResponse:
 				options.invalidSignatureResponse === 'acknowledge' ? 'acknowledge' : 'reject',
@@ -358,6 +384,7 @@ export class ShowpassTrigger implements INodeType {
 			this.getNodeParameter('output', 'event') as OutputMode,
 			{
 				amountsAsNumbers: options.amountsAsNumbers === true,
+				eventIds: screening.eventIds,
 				headers:
 					options.includeHeaders === true ? (this.getHeaderData() as IDataObject) : undefined,
 			},

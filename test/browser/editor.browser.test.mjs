@@ -1,7 +1,8 @@
 // Browser test: the real n8n editor, in Debian's Chromium driven by playwright-core, shows the
 // Showpass nodes as a user meets them: found in the node picker with their icon, the trigger's
-// panel with its icon, set-up notice and Events parameter, and an operation's output fields from
-// its output schema before anything has run. A broken description, icon or schema fails here.
+// panel with its icon, set-up notice and Events parameter, an operation's output fields from its
+// output schema before anything has run, and Showpass's fields from a sample pinned on the trigger
+// (examples/sample-data/). A broken description, icon, schema or sample fails here.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,32 @@ import { projectRoot } from '../../scripts/lib/n8n-versions.mjs';
 import { ACTION_TYPE, showpassApiCredential, triggerThenSteps, triggerWorkflow } from '../e2e/workflows.mjs';
 
 const versions = testedVersions();
+
+/**
+ * Scrolls every scrolling area of `panel` (n8n renders only the visible rows of its Schema, Table and
+ * JSON views) until each of `names` has been shown, or `timeout` passes. Returns the names seen and
+ * the expressions ("{{ $json.… }}") that dragging a shown field would map.
+ */
+async function scrollUntilShown(panel, names, timeout = 60_000) {
+	const handle = await panel.elementHandle();
+	const seen = await handle.evaluateHandle(() => ({ names: new Set(), mappings: new Set() }));
+	await panel.page().waitForFunction(
+		({ panel, seen, names }) => {
+			for (const name of names) if (new RegExp(`(^|\\W)${name}(\\W|$)`, 'm').test(panel.innerText)) seen.names.add(name);
+			for (const element of panel.querySelectorAll('[data-value]')) seen.mappings.add(element.getAttribute('data-value'));
+			if (names.every((name) => seen.names.has(name))) return true;
+			for (const area of panel.querySelectorAll('*')) {
+				if (area.scrollHeight <= area.clientHeight + 1 || !/(auto|scroll)/.test(getComputedStyle(area).overflowY)) continue;
+				const atEnd = area.scrollTop + area.clientHeight >= area.scrollHeight - 1;
+				area.scrollTop = atEnd ? 0 : area.scrollTop + area.clientHeight * 0.7;
+			}
+			return false;
+		},
+		{ panel: handle, seen, names },
+		{ polling: 100, timeout },
+	).catch(() => {});
+	return seen.evaluate(({ names, mappings }) => ({ names: [...names], mappings: [...mappings] }));
+}
 
 // What n8n labels the button that listens for a test delivery (README, set-up notice): "Execute step"
 // on both pinned versions (n8n 1.x before 1.123 said "Listen for test event").
@@ -37,6 +64,7 @@ for (const version of versions) {
 		let page;
 		let workflowId;
 		let verifyWorkflowId;
+		let pinnedWorkflowId;
 
 		before(async () => {
 			n8n = await N8nInstance.start({ version, log: (line) => console.log(`# ${line}`) });
@@ -70,6 +98,20 @@ for (const version of versions) {
 				],
 			});
 			verifyWorkflowId = (await n8n.createWorkflow(verify)).id;
+			// The whole-event sample pinned on the trigger, as a user pastes it into "Set mock data".
+			const { workflow: sampled } = triggerThenSteps({
+				name: 'Browser test: pinned sample',
+				webhookCredential: credential,
+				steps: [{ name: 'Next Step', type: 'n8n-nodes-base.noOp', parameters: {} }],
+			});
+			const stored = await n8n.createWorkflow(sampled);
+			pinnedWorkflowId = stored.id;
+			const sample = JSON.parse(fs.readFileSync(path.join(projectRoot, 'examples', 'sample-data', 'event.json'), 'utf8'));
+			const pinned = await n8n.rest('PATCH', `/workflows/${pinnedWorkflowId}`, {
+				versionId: stored.versionId,
+				pinData: { 'Showpass Trigger': sample.map((json) => ({ json })) },
+			});
+			assert.equal(pinned.status, 200, pinned.text);
 			browser = await launchBrowser();
 			page = await signedInPage(browser, n8n);
 		});
@@ -117,8 +159,12 @@ for (const version of versions) {
 			assert.match(text, /Dashboard → Organization Settings → Webhooks → Add Endpoint/);
 			assert.doesNotMatch(text, /<\/?(b|li|ul)>/, 'no markup shows as text');
 			const steps = await panel.locator('[role="alert"] li').allInnerTexts();
-			assert.equal(steps.length, 3, `the set-up notice shows its steps as a list: ${JSON.stringify(steps)}`);
+			assert.equal(steps.length, 4, `the set-up notice shows its steps as a list: ${JSON.stringify(steps)}`);
 			assert.match(steps[2], new RegExp(`click Execute step here \\(older n8n: Listen for test event\\), then Send Test in Showpass`));
+			assert.match(steps[3], /set mock data/);
+			const sampleLink = panel.locator('[role="alert"] li a').filter({ hasText: 'sample delivery' });
+			const { homepage } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
+			assert.equal(await sampleLink.getAttribute('href'), `${homepage.replace(/#.*$/, '')}#map-fields-before-the-first-delivery`);
 			const listen = panel.locator('[data-test-id="trigger-execute-button"]').first();
 			await listen.waitFor({ timeout: 20_000 });
 			assert.match(await listen.innerText(), new RegExp(LISTEN_BUTTON[version]));
@@ -175,6 +221,22 @@ for (const version of versions) {
 			await field.waitFor({ timeout: 20_000 });
 			const text = await input.innerText();
 			for (const name of ['found', 'status', 'event_id', 'message']) assert.match(text, new RegExp(`\\b${name}\\b`));
+			await page.context().close();
+		});
+
+		it('with the sample delivery pinned on the trigger, the next node\'s input shows Showpass\'s fields', async () => {
+			const page = await signedInPage(browser, n8n);
+			await page.goto(`${n8n.baseUrl}/workflow/${pinnedWorkflowId}`);
+			const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Next Step' }).first();
+			await node.waitFor({ timeout: 120_000 });
+			await node.dblclick();
+			const input = page.locator('[data-test-id="ndv-input-panel"]');
+			await input.getByText('Showpass Trigger').first().waitFor({ timeout: 60_000 });
+			const fields = ['event_type', 'webhook_event_uuid', 'transaction_id'];
+			const shown = await scrollUntilShown(input, fields);
+			assert.deepEqual(shown.names.sort(), [...fields].sort(), `fields shown: ${shown.names.join(', ')}`);
+			// transaction_id is the invoice's (data), which is what dragging it maps.
+			assert.ok(shown.mappings.includes('{{ $json.data.transaction_id }}'), shown.mappings.join(', '));
 			await page.context().close();
 		});
 	});

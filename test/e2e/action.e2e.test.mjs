@@ -589,6 +589,243 @@ for (const version of versions) {
 			assert.equal(nodeRun(execution, 'Check In').items[0].after, 'used');
 		});
 
+		it('Ticket → Get Scan Stats and Get Scan Timeline: totals, per ticket type and period, one item per day (bare array or {results}); version 1 takes the ID as text', async () => {
+			const event = showpass.events[5];
+			const [generalAdmission, vip] = event.ticket_types;
+			const tickets = showpass.addInvoice(`door-stats-${version}`, { ticketCount: 3, eventId: event.id }).tickets;
+			showpass.recordScan(tickets[2].id, 'void', '2026-07-19T10:00:00Z');
+			showpass.recordScan(tickets[0].id, 'pickup', '2026-07-20T19:00:00Z');
+			showpass.recordScan(tickets[1].id, 'pickup', '2026-07-20T19:05:00Z');
+			showpass.recordScan(tickets[1].id, 'return', '2026-07-21T01:00:00Z');
+			const step = (name, parameters, typeVersion = LATEST) => ({
+				name,
+				typeVersion,
+				parameters: { resource: 'ticket', ...parameters },
+				credentials: showpassApiCredential(apiCredential),
+			});
+			const workflow = await triggerWorkflow({
+				name: 'e2e door stats',
+				steps: [
+					step('Door Totals', { operation: 'getScanStats', eventId: locator(String(event.id), 'list') }),
+					step('Door Evening By Type', {
+						operation: 'getScanStats',
+						eventId: locator(`={{ ${event.id} }}`),
+						breakdownByType: true,
+						createdAfter: '2026-07-20T00:00:00Z',
+						createdBefore: '2026-07-20T23:59:59Z',
+					}),
+					step('Door Totals v1', { operation: 'getScanStats', eventId: String(event.id) }, 1),
+					step('Door Days', { operation: 'getScanTimeline', eventId: locator(String(event.id)) }),
+				],
+			});
+			const totals = { total_voided: 1, total_picked_up: 2, total_returned: 1, total_used: 1, total_multiscan_used: 0 };
+			const days = [
+				{ date: '2026-07-19', picked_up: 0, returned: 0, voided: 1 },
+				{ date: '2026-07-20', picked_up: 2, returned: 0, voided: 0 },
+				{ date: '2026-07-21', picked_up: 0, returned: 1, voided: 0 },
+			];
+			const before = showpass.requests.length;
+			const execution = await workflow.deliver();
+			succeeded(execution);
+			assert.deepEqual(nodeRun(execution, 'Door Totals').items, [totals]);
+			assert.deepEqual(nodeRun(execution, 'Door Evening By Type').items, [
+				{
+					total_voided: 0,
+					total_picked_up: 2,
+					total_returned: 0,
+					total_used: 2,
+					total_multiscan_used: 0,
+					breakdown_by_type: [
+						{ id: generalAdmission.id, name: generalAdmission.name, total_picked_up: 1, total_returned: 0, total_voided: 0, total_used: 1 },
+						{ id: vip.id, name: vip.name, total_picked_up: 1, total_returned: 0, total_voided: 0, total_used: 1 },
+					],
+				},
+			]);
+			assert.deepEqual(nodeRun(execution, 'Door Totals v1').items, [totals]);
+			assert.deepEqual(nodeRun(execution, 'Door Days').items, days);
+			const sent = showpass.requests.slice(before);
+			const stats = `/api/venue/${ORGANIZATION_ID}/tickets/items/histories/stats/`;
+			assert.deepEqual(
+				sent.map((request) => [request.method, request.path, request.query, request.status, request.authorization]),
+				[
+					['GET', stats, { item__event_id: String(event.id) }, 200, `Token ${API_TOKEN}`],
+					[
+						'GET',
+						stats,
+						{ item__event_id: String(event.id), breakdown_by_type: 'true', created__gte: '2026-07-20T00:00:00Z', created__lte: '2026-07-20T23:59:59Z' },
+						200,
+						`Token ${API_TOKEN}`,
+					],
+					['GET', stats, { item__event_id: String(event.id) }, 200, `Token ${API_TOKEN}`],
+					['GET', `${stats}timeline/`, { item__event_id: String(event.id) }, 200, `Token ${API_TOKEN}`],
+				],
+			);
+
+			// A Showpass that wraps the timeline in a page reads the same.
+			showpass.timelineWrapped = true;
+			try {
+				const again = await workflow.deliver();
+				succeeded(again);
+				assert.deepEqual(nodeRun(again, 'Door Days').items, days);
+			} finally {
+				showpass.timelineWrapped = false;
+			}
+		});
+
+		it('Event → Get Many (Public): the organization\'s public listing across pages, filtered and sorted, never with the token', async () => {
+			const publicStep = (name, parameters, typeVersion = LATEST) => ({
+				name,
+				typeVersion,
+				executeOnce: true,
+				parameters: { resource: 'event', operation: 'getManyPublic', ...parameters },
+				credentials: showpassApiCredential(apiCredential),
+			});
+			const from = showpass.events[10].starts_on;
+			const before = showpass.requests.length;
+			const execution = await deliverThrough({
+				name: 'e2e public listing',
+				events: ['invoice.purchase'],
+				delivery: buildDelivery('invoice.purchase'),
+				steps: [
+					publicStep('All Public', { returnAll: true }),
+					publicStep('Upcoming Family', {
+						returnAll: true,
+						filters: { startsAfter: from, tags: 'family', includeRecurringInstances: true },
+						options: { ordering: '-starts_on' },
+					}),
+					publicStep('Five Public v1', { returnAll: false, limit: 5, filters: { search: 'harbour' } }, 1),
+				],
+			});
+			succeeded(execution);
+			const parents = showpass.events.filter((event) => showpass.listing.get(event.id).parent === null);
+			assert.ok(parents.length > 10 && parents.length < showpass.events.length);
+			assert.deepEqual(nodeRun(execution, 'All Public').items.map((event) => event.id), parents.map((event) => event.id));
+			const family = showpass.events
+				.filter((event) => Date.parse(event.starts_on) >= Date.parse(from) && showpass.listing.get(event.id).tags.includes('family'))
+				.reverse();
+			assert.ok(family.some((event) => showpass.listing.get(event.id).parent !== null), 'a recurring date is among them');
+			assert.deepEqual(nodeRun(execution, 'Upcoming Family').items.map((event) => [event.id, event.starts_on]), family.map((event) => [event.id, event.starts_on]));
+			assert.deepEqual(nodeRun(execution, 'Five Public v1').items.map((event) => event.id), parents.slice(0, 5).map((event) => event.id));
+			assert.equal('is_published' in nodeRun(execution, 'All Public').items[0], false);
+
+			const sent = showpass.requests.slice(before);
+			assert.ok(sent.every((request) => request.path === '/api/public/discovery/' && request.authorization === undefined && request.status === 200));
+			const venue = ORGANIZATION_ID;
+			assert.deepEqual(
+				sent.map((request) => request.query),
+				[
+					{ venue, page_size: '100' },
+					{ venue, page_size: '100', page: '2' },
+					{ venue, page_size: '100', page: '3' },
+					{ venue, page_size: '100', starts_on__gte: from, tags: 'family', only_parents: 'false', ordering: '-starts_on' },
+					{ venue, page_size: '5', search_string: 'harbour' },
+				],
+			);
+		});
+
+		it('Discount restrictions: codes for selected events, ticket types or all but some, updated and found by ticket type and code; what Showpass refuses is clear', async () => {
+			const [first, second, third] = [showpass.events[1], showpass.events[2], showpass.events[3]];
+			const [generalAdmission, vip] = first.ticket_types;
+			// The ticket type picker, through n8n's own editor endpoint.
+			const options = await n8n.rest('POST', '/dynamic-node-parameters/options', {
+				path: 'parameters.ticketTypeIds',
+				nodeTypeAndVersion: { name: ACTION_TYPE, version: LATEST },
+				methodName: 'loadEventTicketTypes',
+				currentNodeParameters: { resource: 'discount', operation: 'create', appliesTo: 'ticketTypes', eventId: locator(String(first.id), 'list') },
+				credentials: showpassApiCredential(apiCredential),
+			});
+			assert.equal(options.status, 200, options.text);
+			assert.deepEqual(options.json.data.map((option) => [option.name, option.value]), first.ticket_types.map((type) => [type.name, String(type.id)]));
+
+			const discountStep = (name, parameters) => ({
+				name,
+				typeVersion: LATEST,
+				executeOnce: true,
+				parameters: { resource: 'discount', ...parameters },
+				credentials: showpassApiCredential(apiCredential),
+			});
+			const create = (name, code, parameters = {}) =>
+				discountStep(name, { operation: 'create', code, valueType: 'percentage', value: 100, additionalFields: {}, ...parameters });
+			const idOf = (node) => locator(`={{ $("${node}").first().json.id }}`);
+			const before = showpass.requests.length;
+			const execution = await deliverThrough({
+				name: 'e2e discount restrictions',
+				events: ['invoice.purchase'],
+				delivery: buildDelivery('invoice.purchase'),
+				steps: [
+					create('Events Code', 'E2E-EVENTS', { appliesTo: 'events', eventIds: [String(first.id), String(second.id)] }),
+					create('Types Code', 'E2E-TYPES', {
+						appliesTo: 'ticketTypes',
+						eventId: locator(String(first.id), 'list'),
+						ticketTypeIds: [String(generalAdmission.id), String(vip.id)],
+					}),
+					create('Except Code', 'E2E-EXCEPT', { appliesTo: 'allExceptTicketTypes', eventId: locator(String(first.id)), ticketTypeIds: [String(vip.id)] }),
+					create('Open Code', 'E2E-OPEN'),
+					discountStep('Narrow Open Code', { operation: 'update', discountId: idOf('Open Code'), appliesTo: 'events', eventIds: `=${third.id}`, updateFields: {} }),
+					discountStep('Lift Types Code', { operation: 'update', discountId: idOf('Types Code'), appliesTo: 'all', updateFields: {} }),
+					discountStep('Keep Events Code', { operation: 'update', discountId: idOf('Events Code'), updateFields: { reference: 'kept' } }),
+					discountStep('By VIP', { operation: 'getAll', returnAll: true, filters: { ticketTypeIds: String(vip.id) }, options: { ordering: '-id' } }),
+					discountStep('By Codes', { operation: 'getAll', returnAll: true, filters: { codes: 'e2e-open, E2E-EVENTS' }, options: { ordering: '-id' } }),
+				],
+			});
+			succeeded(execution);
+			const sent = showpass.requests.slice(before).filter((request) => request.path.includes('/financials/discounts/'));
+			const writes = sent.filter((request) => request.method !== 'GET').map((request) => [request.method, request.status, request.body]);
+			const only = 'disc_level_ticket_type';
+			assert.deepEqual(writes, [
+				['POST', 201, { code: 'E2E-EVENTS', percentage: '100.00', type: 1, permission_type: only, event_discount_permissions: [{ event: first.id }, { event: second.id }] }],
+				[
+					'POST',
+					201,
+					{
+						code: 'E2E-TYPES',
+						percentage: '100.00',
+						type: 1,
+						permission_type: only,
+						event_discount_permissions: [{ event: first.id, tt_discount_permissions: [{ ticket_type: generalAdmission.id }, { ticket_type: vip.id }] }],
+					},
+				],
+				[
+					'POST',
+					201,
+					{
+						code: 'E2E-EXCEPT',
+						percentage: '100.00',
+						type: 1,
+						permission_type: 'disc_level_excluded_ticket_type',
+						event_discount_permissions: [{ event: first.id, tt_discount_permissions: [{ ticket_type: vip.id }] }],
+					},
+				],
+				['POST', 201, { code: 'E2E-OPEN', percentage: '100.00', type: 1 }],
+				['PUT', 200, { permission_type: only, event_discount_permissions: [{ event: third.id }] }],
+				['PUT', 200, { permission_type: only, event_discount_permissions: [] }],
+				['PUT', 200, { reference: 'kept' }],
+			]);
+			const codeOf = (node) => nodeRun(execution, node).items.map((discount) => discount.code);
+			assert.deepEqual(nodeRun(execution, 'Except Code').items[0].permission_type, 'disc_level_excluded_ticket_type');
+			assert.deepEqual(nodeRun(execution, 'Keep Events Code').items[0].event_discount_permissions.map((entry) => entry.event), [first.id, second.id]);
+			assert.deepEqual(codeOf('By VIP'), ['E2E-EXCEPT']);
+			assert.deepEqual(codeOf('By Codes'), ['E2E-OPEN', 'E2E-EVENTS']);
+			const lists = sent.filter((request) => request.method === 'GET').map((request) => request.query);
+			assert.deepEqual(lists, [
+				{ page_size: '100', tt_discount_permissions__ticket_type__in: String(vip.id), ordering: '-id' },
+				{ page_size: '100', code__in: 'e2e-open,E2E-EVENTS', ordering: '-id' },
+			]);
+
+			// A ticket type of another event: Showpass refuses, the execution says so in its words.
+			const refusedBefore = showpass.requests.length;
+			const refused = await deliverThrough({
+				name: 'e2e discount refused',
+				events: ['invoice.purchase'],
+				delivery: buildDelivery('invoice.purchase'),
+				steps: [create('Wrong Types', 'E2E-WRONG', { appliesTo: 'ticketTypes', eventId: locator(String(first.id)), ticketTypeIds: [String(second.ticket_types[0].id)] })],
+			});
+			assert.equal(refused.status, 'error');
+			const { error } = nodeRun(refused, 'Wrong Types');
+			assert.match(error?.message ?? '', /^Showpass rejected the request \(400\): .*is not a ticket type of event/);
+			assert.deepEqual(showpass.requests.slice(refusedBefore).map((request) => [request.method, request.status]), [['POST', 400]]);
+		});
+
 		it('every Showpass operation\'s output in this suite fits the output schema n8n has for it', async () => {
 			const schemas = new Map();
 			const schemaFor = async (typeVersion, resource, operation) => {
@@ -610,7 +847,22 @@ for (const version of versions) {
 				}
 			}
 			const seen = new Set(outputs.filter((output) => output.typeVersion === LATEST).map((output) => `${output.resource}/${output.operation}`));
-			const newOperations = ['ticket/verify', 'ticket/scan', 'password/create', 'password/get', 'password/getAll', 'password/update', 'password/delete', 'event/get'];
+			const newOperations = [
+				'ticket/verify',
+				'ticket/scan',
+				'ticket/getScanStats',
+				'ticket/getScanTimeline',
+				'password/create',
+				'password/get',
+				'password/getAll',
+				'password/update',
+				'password/delete',
+				'event/get',
+				'event/getManyPublic',
+				'discount/create',
+				'discount/update',
+				'discount/getAll',
+			];
 			assert.deepEqual(newOperations.filter((operation) => !seen.has(operation)), []);
 			assert.ok(outputs.length >= 25, String(outputs.length));
 		});

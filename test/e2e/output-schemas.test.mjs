@@ -132,6 +132,12 @@ describe('output schemas fit real answers', () => {
 			event: {
 				get: async () => [await ok('GET', '/events/harbour-lights-2026-2/')],
 				getAll: async () => results(await ok('GET', '/events/', { query: { page_size: 100 } })),
+				// The public listing, asked without the token as the node does.
+				getManyPublic: async () => {
+					const answer = await fetch(`${showpass.baseUrl}/api/public/discovery/?venue=${showpass.organizationId}&only_parents=false&page_size=100`);
+					assert.equal(answer.status, 200);
+					return results(await answer.json());
+				},
 			},
 			invoice: {
 				get: async () => [await ok('GET', `/financials/invoices/${ticket.invoice}/`)],
@@ -145,6 +151,11 @@ describe('output schemas fit real answers', () => {
 				get: async () => [await ok('GET', `/tickets/items/${ticket.id}/`)],
 				getAll: async () => results(await ok('GET', '/tickets/items/', { query: { page_size: 100 } })),
 				verify: async () => [await verified(ticket.barcode_string), await verified('UNKNOWN'), await verified(ticket.barcode_string, '1')],
+				getScanStats: async () => [
+					await ok('GET', '/tickets/items/histories/stats/', { query: { item__event_id: ticket.event_id } }),
+					await ok('GET', '/tickets/items/histories/stats/', { query: { item__event_id: ticket.event_id, breakdown_by_type: 'true' } }),
+				],
+				getScanTimeline: async () => ok('GET', '/tickets/items/histories/stats/timeline/', { query: { item__event_id: ticket.event_id } }),
 				// By ID: the history record; by barcode: the record with `found` and the verified ticket.
 				scan: async () => {
 					const { found, ...verifiedTicket } = await verified(ticket.barcode_string);
@@ -159,7 +170,18 @@ describe('output schemas fit real answers', () => {
 				},
 			},
 			discount: {
-				create: async () => [await ok('POST', '/financials/discounts/', { body: { code: 'schema', type: 1, percentage: '10.00', reference: 'r1' } })],
+				create: async () => [
+					await ok('POST', '/financials/discounts/', { body: { code: 'schema', type: 1, percentage: '10.00', reference: 'r1' } }),
+					await ok('POST', '/financials/discounts/', {
+						body: {
+							code: 'schema-types',
+							type: 1,
+							amount: '5.00',
+							permission_type: 'disc_level_excluded_ticket_type',
+							event_discount_permissions: [{ event: 98765, tt_discount_permissions: [{ ticket_type: 3002 }] }, { event: 98766 }],
+						},
+					}),
+				],
 				get: async () => [await ok('GET', `/financials/discounts/${[...showpass.discounts.keys()][0]}/`)],
 				getAll: async () => results(await ok('GET', '/financials/discounts/', { query: { page_size: 100 } })),
 				update: async () => [await ok('PUT', `/financials/discounts/${[...showpass.discounts.keys()][0]}/`, { body: { limit: 5 } })],
@@ -199,7 +221,11 @@ describe('output schemas fit real answers', () => {
 
 		before(async () => {
 			showpass = await new ShowpassApiStub({ token: TOKEN, organizationId: '5796' }).start();
-			[ticket] = showpass.addInvoice('schema-order', { ticketCount: 2 }).tickets;
+			const tickets = showpass.addInvoice('schema-order', { ticketCount: 2 }).tickets;
+			[ticket] = tickets;
+			// A door history over two days, for the scan statistics.
+			showpass.recordScan(tickets[1].id, 'pickup', '2026-07-15T19:02:00Z');
+			showpass.recordScan(tickets[1].id, 'return', '2026-07-16T01:00:00Z');
 		});
 		after(async () => showpass?.stop());
 

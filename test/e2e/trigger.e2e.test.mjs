@@ -125,6 +125,52 @@ for (const version of versions) {
 			assert.equal(executions.length, 1, 'only the earlier valid delivery ran');
 		});
 
+		it('with Event IDs: ignores other events\' deliveries, outputs only the chosen event\'s tickets, still runs Send Test', async () => {
+			const chosen = await activeTrigger('eventIds', { events: ['*'], output: 'tickets', options: { eventIds: '474999, 1' } });
+			/** The sample purchase (event 474708) plus a ticket and a line of event 474999. */
+			const twoEvents = () => {
+				const delivery = buildDelivery('invoice.purchase');
+				const [ticket] = delivery.data.ticket_items;
+				const [line] = delivery.data.invoice_items;
+				delivery.data.ticket_items.push({ ...ticket, id: ticket.id + 1, event_id: 474999, barcode_string: 'CHOSEN1' });
+				delivery.data.invoice_items.push({ ...line, id: line.id + 1, event_id: '474999' });
+				return delivery;
+			};
+			const other = buildDelivery('invoice.purchase');
+			const ignored = await postDelivery(chosen.url, other, { secretKey: CURRENT_KEY });
+			assert.equal(ignored.status, 200, ignored.text);
+			assert.equal(ignored.json?.status, 'ignored');
+			assert.match(ignored.json?.message, /not for the events chosen/);
+			const forged = await postDelivery(chosen.url, other, { secretKey: 'not-the-key' });
+			assert.equal(forged.status, 401, 'an ignored delivery is still verified first');
+			// Not remembered while ignored: the same delivery is a duplicate only after it was accepted.
+			const accepted = twoEvents();
+			accepted.webhook_event_uuid = other.webhook_event_uuid;
+			const answers = [];
+			for (let attempt = 0; attempt < 2; attempt++) {
+				answers.push((await postDelivery(chosen.url, accepted, { secretKey: CURRENT_KEY })).json?.status);
+			}
+			assert.deepEqual(answers, ['accepted', 'duplicate']);
+			const sample = buildDelivery('webhook.test');
+			const test = await postDelivery(chosen.url, sample, { secretKey: CURRENT_KEY });
+			assert.equal(test.json?.status, 'accepted', test.text);
+
+			const executions = await n8n.waitForExecutions(chosen.id, 2);
+			assert.equal(executions.length, 2);
+			const itemsOf = (eventType) => triggerItems(executions.find((execution) => triggerItems(execution)[0]?.event_type === eventType));
+			assert.deepEqual(
+				itemsOf('invoice.purchase').map((item) => [item.event_id, item.barcode_string]),
+				[[474999, 'CHOSEN1']],
+			);
+			assert.deepEqual(itemsOf('webhook.test').map((item) => item.event_id), sample.data.ticket_items.map((ticket) => ticket.event_id));
+		});
+
+		it('refuses to activate a trigger whose Event IDs has an entry that is not a number, naming it', async () => {
+			const { workflow } = triggerWorkflow({ name: 'e2e bad event ids', parameters: { options: { eventIds: '474708, summer-fest' } }, credential: rotating });
+			const created = await n8n.createWorkflow(workflow);
+			await assert.rejects(n8n.activateWorkflow(created.id), /summer-fest/);
+		});
+
 		it('runs a repeated delivery once in total', async () => {
 			const repeated = await activeTrigger('repeated', { events: ['*'] });
 			const delivery = buildDelivery('invoice.purchase');

@@ -188,6 +188,108 @@ describe('Showpass node description', () => {
 			expect([method, typeof listSearch[method]]).toEqual([method, 'function']);
 	});
 
+	it('every loadOptions method a field names exists, and a dependent list names its field', () => {
+		const loadOptions = node.methods.loadOptions as Record<string, unknown>;
+		const named = allParameters().filter(
+			(parameter) => parameter.typeOptions?.loadOptionsMethod !== undefined,
+		);
+		// Discount Create and Update each show both.
+		expect(named.map((parameter) => parameter.name).sort()).toEqual([
+			'eventIds',
+			'eventIds',
+			'ticketTypeIds',
+			'ticketTypeIds',
+		]);
+		for (const parameter of named) {
+			const method = parameter.typeOptions?.loadOptionsMethod as string;
+			expect([method, typeof loadOptions[method]]).toEqual([method, 'function']);
+			for (const dependency of parameter.typeOptions?.loadOptionsDependsOn ?? []) {
+				expect(properties.some((property) => property.name === dependency.split('.')[0])).toBe(
+					true,
+				);
+			}
+		}
+	});
+
+	it('door statistics and the public listing are operations of both versions, the event a locator from version 2', () => {
+		const added = [
+			['ticket', 'getScanStats', ['eventId', 'breakdownByType', 'createdAfter', 'createdBefore']],
+			['ticket', 'getScanTimeline', ['eventId']],
+			['event', 'getManyPublic', ['returnAll', 'limit', 'filters', 'options']],
+		] as const;
+		for (const [resource, operation, names] of added) {
+			expect(operationOptions(resource).map((option) => option.value)).toContain(operation);
+			for (const version of versions) {
+				const shown = shownParameters(version, resource, operation);
+				expect([version, operation, shown.map((parameter) => parameter.name)]).toEqual([
+					version,
+					operation,
+					names,
+				]);
+				const eventId = shown.find((parameter) => parameter.name === 'eventId');
+				if (eventId)
+					expect([version, eventId.type]).toEqual([
+						version,
+						version === 1 ? 'string' : 'resourceLocator',
+					]);
+			}
+		}
+		const publicFilters = shownParameters(2, 'event', 'getManyPublic')
+			.filter((parameter) => parameter.type === 'collection')
+			.flatMap((collection) =>
+				(collection.options as INodeProperties[]).map((option) => option.name),
+			);
+		expect(publicFilters.sort()).toEqual(
+			[
+				'categories',
+				'includeRecurringInstances',
+				'ordering',
+				'search',
+				'startsAfter',
+				'startsBefore',
+				'tags',
+			].sort(),
+		);
+	});
+
+	it('discount restrictions appear from version 2: Create defaults to All Events, Update to Keep Current', () => {
+		for (const operation of ['create', 'update']) {
+			const names = shownParameters(2, 'discount', operation).map((parameter) => parameter.name);
+			expect(names).toContain('appliesTo');
+			expect(shownParameters(1, 'discount', operation).map((p) => p.name)).not.toContain(
+				'appliesTo',
+			);
+		}
+		const appliesTo = properties.filter((property) => property.name === 'appliesTo');
+		const defaultFor = (operation: string) =>
+			appliesTo.find((property) => property.displayOptions?.show?.operation?.includes(operation))
+				?.default;
+		expect([defaultFor('create'), defaultFor('update')]).toEqual(['all', 'unchanged']);
+		const shownFor = (appliesToValue: string) =>
+			properties
+				.filter((property) => ['eventIds', 'eventId', 'ticketTypeIds'].includes(property.name))
+				.filter((property) => property.displayOptions?.show?.resource?.includes('discount'))
+				.filter((property) =>
+					(property.displayOptions?.show?.appliesTo ?? []).includes(appliesToValue),
+				)
+				.map((property) => property.name)
+				.sort();
+		expect(shownFor('all')).toEqual([]);
+		expect(shownFor('events')).toEqual(['eventIds', 'eventIds']);
+		expect(shownFor('ticketTypes')).toEqual([
+			'eventId',
+			'eventId',
+			'ticketTypeIds',
+			'ticketTypeIds',
+		]);
+		expect(shownFor('allExceptTicketTypes')).toEqual([
+			'eventId',
+			'eventId',
+			'ticketTypeIds',
+			'ticketTypeIds',
+		]);
+	});
+
 	it('version 1 shows no resource locator; version 2 shows each record ID as one', () => {
 		for (const [resource, operation] of combinations) {
 			const v1 = shownParameters(1, resource, operation);

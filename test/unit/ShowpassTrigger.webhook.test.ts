@@ -240,6 +240,115 @@ describe('answer table, in order', () => {
 	});
 });
 
+describe('Event IDs', () => {
+	const OTHER_EVENT = '474999';
+
+	/** The sample purchase (event 474708) with a second ticket and line of `OTHER_EVENT`. */
+	function twoEventPurchase(): IDataObject {
+		const delivery = purchaseDelivery();
+		const data = delivery.data as IDataObject;
+		const [ticket] = data.ticket_items as IDataObject[];
+		const [line] = data.invoice_items as IDataObject[];
+		data.ticket_items = [
+			ticket,
+			{ ...ticket, id: 2, event_id: Number(OTHER_EVENT), barcode_string: 'OTHER' },
+		];
+		data.invoice_items = [line, { ...line, id: 3, event_id: OTHER_EVENT }];
+		return delivery;
+	}
+
+	it('answers 200 "ignored" and starts nothing for a delivery of no chosen event', async () => {
+		const reply = await deliver(signedRequest(purchaseDelivery()), {
+			parameters: { options: { eventIds: `${OTHER_EVENT}, 1` } },
+		});
+		expect(reply.statusCode).toBe(200);
+		expect(reply.body.status).toBe('ignored');
+		expect(String(reply.body.message)).toMatch(/not for the events chosen/);
+		expect(String(reply.body.message)).toContain('474708');
+		expect(reply.body.webhook_event_uuid).toBe(purchase.webhook_event_uuid);
+		expect(reply.result.workflowData).toBeUndefined();
+	});
+
+	it('accepts a delivery with any ticket or line of a chosen event, however the ID is written', async () => {
+		for (const eventIds of ['474708', ' 474708 ,', `${OTHER_EVENT},474708`, '0474708']) {
+			deliveryMemory.forget();
+			const reply = await deliver(signedRequest(purchaseDelivery()), {
+				parameters: { options: { eventIds } },
+			});
+			expect(reply.body.status).toBe('accepted');
+		}
+		deliveryMemory.forget();
+		const numericIds = purchaseDelivery();
+		((numericIds.data as IDataObject).ticket_items as IDataObject[])[0].event_id = 474708;
+		const reply = await deliver(signedRequest(numericIds), {
+			parameters: { options: { eventIds: '474708' } },
+		});
+		expect(reply.body.status).toBe('accepted');
+	});
+
+	it("outputs only the chosen events' tickets and lines; the invoice and the whole event stay whole", async () => {
+		const outputs: Record<string, IDataObject[]> = {};
+		for (const output of ['tickets', 'lineItems', 'invoice', 'event']) {
+			deliveryMemory.forget();
+			const reply = await deliver(signedRequest(twoEventPurchase()), {
+				parameters: { output, options: { eventIds: OTHER_EVENT } },
+			});
+			outputs[output] = reply.items.map((item) => item.json);
+		}
+		expect(outputs.tickets).toEqual([expect.objectContaining({ id: 2, barcode_string: 'OTHER' })]);
+		expect(outputs.lineItems).toEqual([expect.objectContaining({ id: 3, event_id: OTHER_EVENT })]);
+		expect(outputs.invoice[0].ticket_items).toHaveLength(2);
+		expect(outputs.event).toEqual([twoEventPurchase()]);
+	});
+
+	it('still verifies first: a bad signature is 401 and a missing one too', async () => {
+		const setup = { parameters: { options: { eventIds: OTHER_EVENT } } };
+		expect((await deliver(signedRequest(purchaseDelivery(), 'wrong-key'), setup)).statusCode).toBe(
+			401,
+		);
+		expect((await deliver({ body: purchaseDelivery() }, setup)).statusCode).toBe(401);
+	});
+
+	it('screens the event type first, and does not remember an ignored delivery', async () => {
+		const refund = purchaseDelivery({ event_type: 'invoice.refund' });
+		const unselected = await deliver(signedRequest(refund), {
+			parameters: { events: ['invoice.purchase'], options: { eventIds: OTHER_EVENT } },
+		});
+		expect(String(unselected.body.message)).toMatch(/invoice\.refund is not selected/);
+
+		const delivery = purchaseDelivery();
+		const ignored = await deliver(signedRequest(delivery), {
+			parameters: { options: { eventIds: OTHER_EVENT } },
+		});
+		expect(ignored.body.status).toBe('ignored');
+		const later = await deliver(signedRequest(delivery), {
+			parameters: { options: { eventIds: '474708' } },
+		});
+		expect(later.body.status).toBe('accepted');
+		const resend = await deliver(signedRequest(delivery), {
+			parameters: { options: { eventIds: '474708' } },
+		});
+		expect(resend.body.status).toBe('duplicate');
+	});
+
+	it("runs Send Test's sample whatever its event IDs, with all its items", async () => {
+		const sample = twoEventPurchase();
+		sample.event_type = 'webhook.test';
+		const reply = await deliver(signedRequest(sample), {
+			parameters: { output: 'tickets', options: { eventIds: '1' } },
+		});
+		expect(reply.body.status).toBe('accepted');
+		expect(reply.items).toHaveLength(2);
+	});
+
+	it('runs every event when the option is empty', async () => {
+		const reply = await deliver(signedRequest(twoEventPurchase()), {
+			parameters: { output: 'tickets', options: { eventIds: ' , ' } },
+		});
+		expect(reply.items).toHaveLength(2);
+	});
+});
+
 describe('signatures', () => {
 	it('accepts the previous key too, so a key can be rotated', async () => {
 		const credentials = { secretKey: SECRET, previousSecretKey: PREVIOUS_SECRET };
@@ -507,6 +616,13 @@ describe('lifecycle and credential test', () => {
 
 	it('refuses to activate with an unreadable Allowed IPs entry, naming it', async () => {
 		await expect(activate('create', '34.83.8.110, not-an-ip')).rejects.toThrow(/not-an-ip/);
+	});
+
+	it('refuses to activate with an Event IDs entry that is not a number, naming it', async () => {
+		const withEventIds = (eventIds: string) =>
+			runWebhookMethod(triggerWorkflow({ parameters: { options: { eventIds } } }), 'create');
+		await expect(withEventIds('474708, summer-fest-2026')).rejects.toThrow(/"summer-fest-2026"/);
+		await expect(withEventIds(' 474708,, 474712 ')).resolves.toBe(true);
 	});
 
 	it('says honestly what the credential test checks', async () => {

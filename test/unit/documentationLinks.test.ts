@@ -31,6 +31,18 @@ function expectReadmeLink(url: string) {
 	expect(readmeAnchors).toContain(url.slice(homepage.length + 1));
 }
 
+// The build fills package.json's homepage in for this address.
+const HOMEPAGE_PLACEHOLDER = 'https://package-json-homepage.invalid/';
+
+/** The links in the Showpass Trigger's set-up notice (package.test.ts checks the packed, filled ones). */
+function setupNoticeLinks(nodeFile: string): string[] {
+	const { ShowpassTrigger } = require(nodeFile);
+	const notice = new ShowpassTrigger().description.properties.find(
+		(property: { name: string }) => property.name === 'setupNotice',
+	).displayName as string;
+	return [...notice.matchAll(/href="([^"]+)"/g)].map(([, url]) => url);
+}
+
 describe('documentation links', () => {
 	it('name the repository address nowhere but package.json in the sources', () => {
 		const sources = [
@@ -40,6 +52,17 @@ describe('documentation links', () => {
 			),
 		];
 		for (const file of sources) expect(readFileSync(file, 'utf8')).not.toContain(homepage);
+	});
+
+	it("name README sections in the trigger's set-up notice at the placeholder the build fills", () => {
+		const links = setupNoticeLinks(
+			path.join(root, 'nodes', 'ShowpassTrigger', 'ShowpassTrigger.node'),
+		);
+		expect(links.length).toBeGreaterThan(0);
+		for (const url of links) {
+			expect(url.startsWith(HOMEPAGE_PLACEHOLDER)).toBe(true);
+			expectReadmeLink(url.replace(HOMEPAGE_PLACEHOLDER, homepage));
+		}
 	});
 
 	describe('in dist (after npm run build)', () => {

@@ -109,6 +109,17 @@ describe('packed tarball (npm run build, then npm pack, in a copy of the sources
 		expect(files).toEqual(expect.arrayContaining(schemas));
 	});
 
+	it("fills package.json's homepage into the links of the trigger's set-up notice", () => {
+		const trigger = execFileSync(
+			'tar',
+			['-xzOf', tarball, 'package/dist/nodes/ShowpassTrigger/ShowpassTrigger.node.js'],
+			{ encoding: 'utf8' },
+		);
+		const homepage = (manifest.homepage as string).replace(/#.*$/, '');
+		expect(trigger).not.toContain('package-json-homepage.invalid');
+		expect(trigger).toContain(`href="${homepage}#map-fields-before-the-first-delivery"`);
+	});
+
 	it('ships no source maps or type declarations: n8n loads the JavaScript, the sources are not packed', () => {
 		expect(files.filter((file) => /\.(map|d\.ts)$/.test(file))).toEqual([]);
 	});

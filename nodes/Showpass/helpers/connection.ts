@@ -41,6 +41,11 @@ export function organizationUrlOf(credentials: ShowpassCredentials): string {
 	return `${baseUrlOf(credentials)}/api/venue/${organizationId}`;
 }
 
+/** `https://…/api/public`: Showpass's public API, which needs no token. */
+export function publicApiUrlOf(credentials: ShowpassCredentials): string {
+	return `${baseUrlOf(credentials)}/api/public`;
+}
+
 /** Encodes one path segment (an id or slug typed by a user or mapped from an earlier node). */
 export function pathSegment(value: unknown, what: string): string {
 	const text = String(value ?? '').trim();

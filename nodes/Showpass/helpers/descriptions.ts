@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { LOCATOR_VERSIONS, PLAIN_ID_VERSIONS } from './locator';
 import { MAX_PAGE_SIZE } from './pagination';
 
 /** "Return All" and "Limit" for a Get Many operation. */
@@ -40,4 +41,29 @@ export function queryFrom(values: IDataObject, names: Record<string, string>): I
 		query[parameter] = typeof value === 'string' ? value.trim() : value;
 	}
 	return query;
+}
+
+function inVersions(versions: number[], property: INodeProperties): INodeProperties {
+	return {
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, '@version': versions },
+		},
+	};
+}
+
+/** A field of an operation that version 1 has, shown there exactly as released. */
+export function asReleasedInVersion1(property: INodeProperties): INodeProperties {
+	return inVersions(PLAIN_ID_VERSIONS, property);
+}
+
+/** A field added to an operation version 1 already had: shown from version 2, so version 1 stays as released. */
+export function addedInVersion2(property: INodeProperties): INodeProperties {
+	return inVersions(LOCATOR_VERSIONS, property);
+}
+
+/** Fields listed by display name, as n8n's collections show them. */
+export function byDisplayName(fields: INodeProperties[]): INodeProperties[] {
+	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }

@@ -36,10 +36,6 @@ export function versionedIdField(
 	plainField: INodeProperties,
 	spec: LocatorSpec,
 ): INodeProperties[] {
-	// The modes carry their own placeholders and input options instead of the text box's.
-	const locatorField: INodeProperties = { ...plainField };
-	delete locatorField.placeholder;
-	delete locatorField.typeOptions;
 	return [
 		{
 			...plainField,
@@ -48,41 +44,53 @@ export function versionedIdField(
 				show: { ...plainField.displayOptions?.show, '@version': PLAIN_ID_VERSIONS },
 			},
 		},
-		{
-			...locatorField,
-			type: 'resourceLocator',
-			default: { mode: 'list', value: '' },
-			modes: [
-				{
-					displayName: 'From List',
-					name: 'list',
-					type: 'list',
-					placeholder: 'Select from the list…',
-					typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
-				},
-				{
-					displayName: spec.idModeName ?? 'By ID',
-					name: 'id',
-					type: 'string',
-					placeholder: spec.idPlaceholder,
-					validation: [
-						{
-							type: 'regex',
-							properties: {
-								regex: spec.idRegex ?? '\\s*\\d+\\s*',
-								errorMessage: spec.idError ?? 'Enter a numeric ID',
-							},
-						},
-					],
-				},
-				...(spec.modes ?? []),
-			],
-			displayOptions: {
-				...plainField.displayOptions,
-				show: { ...plainField.displayOptions?.show, '@version': LOCATOR_VERSIONS },
-			},
-		},
+		locatorField(plainField, spec),
 	];
+}
+
+/**
+ * The resource locator version 2 shows for a record ID described as `plainField` (alone, for fields
+ * that version 1 never had).
+ */
+export function locatorField(plainField: INodeProperties, spec: LocatorSpec): INodeProperties {
+	// The modes carry their own placeholders and input options instead of the text box's.
+	const locator: INodeProperties = { ...plainField };
+	delete locator.placeholder;
+	delete locator.typeOptions;
+	return {
+		...locator,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select from the list…',
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+			},
+			{
+				displayName: spec.idModeName ?? 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: spec.idPlaceholder,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: spec.idRegex ?? '\\s*\\d+\\s*',
+							errorMessage: spec.idError ?? 'Enter a numeric ID',
+						},
+					},
+				],
+			},
+			...(spec.modes ?? []),
+		],
+		displayOptions: {
+			...plainField.displayOptions,
+			show: { ...plainField.displayOptions?.show, '@version': LOCATOR_VERSIONS },
+		},
+	};
 }
 
 /** The ID a versioned field holds: the text of version 1, or the value a locator resolves to. */

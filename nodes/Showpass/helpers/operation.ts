@@ -22,6 +22,9 @@ export type ListSearchMethod = (
 	paginationToken?: string,
 ) => Promise<INodeListSearchResult>;
 
+/** A `loadOptions` method that fills an options or multi-options field. */
+export type LoadOptionsMethod = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
+
 /** One operation, declared once: its entry in the Operation list, its fields and its handler. */
 export interface Operation {
 	value: string;
@@ -46,6 +49,8 @@ export interface Resource {
 	handlers: Record<string, OperationHandler>;
 	/** The list methods this resource's pickers (and other resources' pickers of it) use. */
 	listSearch: Record<string, ListSearchMethod>;
+	/** The methods that fill option lists of this resource's records (e.g. an event's ticket types). */
+	loadOptions: Record<string, LoadOptionsMethod>;
 }
 
 export function defineResource(resource: {
@@ -54,6 +59,7 @@ export function defineResource(resource: {
 	defaultOperation: string;
 	operations: Operation[];
 	listSearch?: Record<string, ListSearchMethod>;
+	loadOptions?: Record<string, LoadOptionsMethod>;
 }): Resource {
 	const operations = [...resource.operations].sort((a, b) => a.name.localeCompare(b.name));
 	const options: INodePropertyOptions[] = operations.map(
@@ -87,6 +93,7 @@ export function defineResource(resource: {
 			operations.map((operation) => [operation.value, operation.execute]),
 		),
 		listSearch: resource.listSearch ?? {},
+		loadOptions: resource.loadOptions ?? {},
 	};
 }
 

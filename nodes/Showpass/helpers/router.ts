@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ListSearchMethod, OperationHandler, Resource } from './operation';
+import type { ListSearchMethod, LoadOptionsMethod, OperationHandler, Resource } from './operation';
 
 /** The Resource parameter, listing `resources` by name. */
 export function resourceParameter(resources: Resource[], defaultResource: string): INodeProperties {
@@ -33,4 +33,9 @@ export function routerOf(
 /** Every resource's list methods, as the node's `methods.listSearch`. */
 export function listSearchOf(resources: Resource[]): Record<string, ListSearchMethod> {
 	return Object.assign({}, ...resources.map((resource) => resource.listSearch));
+}
+
+/** Every resource's option-list methods, as the node's `methods.loadOptions`. */
+export function loadOptionsOf(resources: Resource[]): Record<string, LoadOptionsMethod> {
+	return Object.assign({}, ...resources.map((resource) => resource.loadOptions));
 }

@@ -10,7 +10,12 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { baseUrlOf, organizationUrlOf, type ShowpassCredentials } from './connection';
+import {
+	baseUrlOf,
+	organizationUrlOf,
+	publicApiUrlOf,
+	type ShowpassCredentials,
+} from './connection';
 import { describeShowpassError } from './errors';
 import { firstPageSize, queryOfNextLink, readPage } from './pagination';
 
@@ -19,10 +24,19 @@ export const CREDENTIAL_NAME = 'showpassApi';
 /** A running node (execute) or the editor asking for a list (listSearch): both may call Showpass. */
 export type ShowpassContext = IExecuteFunctions | ILoadOptionsFunctions;
 
+/**
+ * Which of Showpass's APIs a path belongs to: the organization's (below `/api/venue/{organizationId}`,
+ * asked with the API token) or the public one (below `/api/public`, asked without it: it needs none,
+ * and a token that is never sent cannot leak or make a public list fail when it is revoked).
+ */
+export type ShowpassApi = 'organization' | 'public';
+
 export interface ShowpassRequest {
 	method: IHttpRequestMethods;
-	/** Path below `/api/venue/{organizationId}`, e.g. `/events/`. */
+	/** Path below the API's root, e.g. `/events/` (organization) or `/discovery/` (public). */
 	path: string;
+	/** The organization's API unless told otherwise. */
+	api?: ShowpassApi;
 	qs?: IDataObject;
 	body?: IDataObject;
 	/** Statuses of 400 or more that are an answer for this request rather than a failure. */
@@ -49,10 +63,16 @@ export async function organizationIdOf(
 	return (await credentialsOf(context, itemIndex)).organizationId;
 }
 
-async function organizationUrl(context: ShowpassContext, itemIndex: number): Promise<string> {
+async function apiUrl(
+	context: ShowpassContext,
+	api: ShowpassApi,
+	itemIndex: number,
+): Promise<string> {
 	const credentials = await credentialsOf(context, itemIndex);
 	try {
-		return organizationUrlOf(credentials);
+		// The organization ID is checked for the public API too: its lists are asked for by organization.
+		const organizationUrl = organizationUrlOf(credentials);
+		return api === 'public' ? publicApiUrlOf(credentials) : organizationUrl;
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), (error as Error).message, { itemIndex });
 	}
@@ -69,8 +89,8 @@ export async function baseUrlOfCredential(context: ShowpassContext): Promise<str
 }
 
 /**
- * One request to the organization API through n8n's authenticated request helper.
- * Any status of 400 or more becomes an n8n API error carrying Showpass's own message,
+ * One request to Showpass: to the organization API through n8n's authenticated request helper, to
+ * the public API through the plain one. Any status of 400 or more becomes an n8n API error carrying Showpass's own message,
  * unless the request lists it in `answerStatuses`.
  */
 export async function showpassRequest(
@@ -78,7 +98,8 @@ export async function showpassRequest(
 	request: ShowpassRequest,
 	itemIndex: number,
 ): Promise<ShowpassResponse> {
-	const url = `${await organizationUrl(this, itemIndex)}${request.path}`;
+	const api = request.api ?? 'organization';
+	const url = `${await apiUrl(this, api, itemIndex)}${request.path}`;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url,
@@ -91,11 +112,11 @@ export async function showpassRequest(
 
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_NAME,
-			options,
-		)) as IN8nHttpFullResponse;
+		response = (
+			api === 'public'
+				? await this.helpers.httpRequest(options)
+				: await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, options)
+		) as IN8nHttpFullResponse;
 	} catch (error) {
 		const description = `Request: ${request.method} ${url}. Check the environment (and Base URL) in the Showpass API credential.`;
 		// n8n's request helper already throws a NodeApiError worded from the error code ("The service
@@ -147,9 +168,10 @@ export async function showpassList(
 	filters: IDataObject,
 	limit: number | undefined,
 	itemIndex: number,
+	api?: ShowpassApi,
 ): Promise<IDataObject[]> {
 	const query = { ...filters, page_size: firstPageSize(limit) };
-	return await showpassPages.call(this, path, query, limit, itemIndex);
+	return await showpassPages.call(this, path, query, limit, itemIndex, api);
 }
 
 export interface PageRead {
@@ -164,8 +186,13 @@ export async function showpassPage(
 	path: string,
 	query: IDataObject,
 	itemIndex: number,
+	api?: ShowpassApi,
 ): Promise<PageRead> {
-	const { body } = await showpassRequest.call(this, { method: 'GET', path, qs: query }, itemIndex);
+	const { body } = await showpassRequest.call(
+		this,
+		{ method: 'GET', path, qs: query, api },
+		itemIndex,
+	);
 	const page = readPage(body);
 	const nextQuery =
 		page.next === null || page.results.length === 0 ? null : queryOfNextLink(page.next);
@@ -181,13 +208,14 @@ export async function showpassPages(
 	query: IDataObject,
 	limit: number | undefined,
 	itemIndex: number,
+	api?: ShowpassApi,
 ): Promise<IDataObject[]> {
 	const collected: IDataObject[] = [];
 	const queriesAsked = new Set<string>();
 	let nextQuery: IDataObject | null = query;
 	while (nextQuery !== null) {
 		queriesAsked.add(JSON.stringify(nextQuery));
-		const page: PageRead = await showpassPage.call(this, path, nextQuery, itemIndex);
+		const page: PageRead = await showpassPage.call(this, path, nextQuery, itemIndex, api);
 		collected.push(...page.results);
 		if (limit !== undefined && collected.length >= limit) return collected.slice(0, limit);
 		nextQuery = page.nextQuery;

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isOfEvents } from './events';
 import { isPlainObject } from './payload';
 
 export type OutputMode = 'event' | 'invoice' | 'tickets' | 'lineItems';
@@ -7,6 +8,8 @@ export type OutputMode = 'event' | 'invoice' | 'tickets' | 'lineItems';
 export interface OutputOptions {
 	amountsAsNumbers?: boolean;
 	headers?: IDataObject;
+	/** Only these events' tickets and lines, in the per-ticket and per-line modes; undefined for all. */
+	eventIds?: ReadonlySet<string>;
 }
 
 /** Money fields of the invoice and its line items, per Showpass's Invoice object. */
@@ -46,8 +49,10 @@ function withNumericAmounts(record: IDataObject): IDataObject {
 	return converted ?? record;
 }
 
-function listOf(value: unknown): IDataObject[] {
-	return Array.isArray(value) ? value.filter(isPlainObject) : [];
+function listOf(value: unknown, eventIds?: ReadonlySet<string>): IDataObject[] {
+	if (!Array.isArray(value)) return [];
+	const entries = value.filter(isPlainObject);
+	return eventIds ? entries.filter((entry) => isOfEvents(entry, eventIds)) : entries;
 }
 
 function invoiceOf(delivery: IDataObject, amountsAsNumbers: boolean): IDataObject {
@@ -92,7 +97,7 @@ function itemsPerEntry(entries: IDataObject[], context: IDataObject): IDataObjec
 export function shapeOutput(
 	delivery: IDataObject,
 	mode: OutputMode,
-	{ amountsAsNumbers = false, headers }: OutputOptions = {},
+	{ amountsAsNumbers = false, headers, eventIds }: OutputOptions = {},
 ): IDataObject[] {
 	let items: IDataObject[];
 	switch (mode) {
@@ -104,12 +109,18 @@ export function shapeOutput(
 		}
 		case 'tickets': {
 			const invoice = invoiceOf(delivery, amountsAsNumbers);
-			items = itemsPerEntry(listOf(invoice.ticket_items), invoiceContext(delivery, invoice));
+			items = itemsPerEntry(
+				listOf(invoice.ticket_items, eventIds),
+				invoiceContext(delivery, invoice),
+			);
 			break;
 		}
 		case 'lineItems': {
 			const invoice = invoiceOf(delivery, amountsAsNumbers);
-			items = itemsPerEntry(listOf(invoice.invoice_items), invoiceContext(delivery, invoice));
+			items = itemsPerEntry(
+				listOf(invoice.invoice_items, eventIds),
+				invoiceContext(delivery, invoice),
+			);
 			break;
 		}
 		default:

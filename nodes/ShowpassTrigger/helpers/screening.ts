@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isIpAllowed, type AllowList } from './allowedIps';
-import { isEventSelected } from './events';
+import { eventIdsFor, eventIdsOfInvoice, isEventSelected } from './events';
 import { deliveryIdOf, parseDelivery, type DeliveryBody } from './payload';
 import { checkSignature, normalizeSignatureHeader } from './signature';
 
@@ -14,6 +14,8 @@ export interface IncomingRequest extends DeliveryBody {
 
 export interface ScreeningSettings {
 	events: readonly string[];
+	/** The Event IDs option's IDs; undefined or empty for every event. */
+	eventIds?: ReadonlySet<string>;
 	/** Undefined when any address may deliver. */
 	allowList?: AllowList;
 	invalidSignatureResponse: 'reject' | 'acknowledge';
@@ -30,7 +32,13 @@ export interface Answer {
 
 export type Screening =
 	| { accepted: false; answer: Answer }
-	| { accepted: true; answer: Answer; delivery: IDataObject };
+	| {
+			accepted: true;
+			answer: Answer;
+			delivery: IDataObject;
+			/** The events whose tickets and lines are output; undefined for all of them. */
+			eventIds?: ReadonlySet<string>;
+	  };
 
 function reply(
 	statusCode: number,
@@ -44,9 +52,18 @@ function reply(
 	};
 }
 
+function notForChosenEvents(deliveryEventIds: ReadonlySet<string>): string {
+	const which =
+		deliveryEventIds.size > 0
+			? `it is for event${deliveryEventIds.size > 1 ? 's' : ''} ${[...deliveryEventIds].slice(0, 5).join(', ')}`
+			: 'it names no event';
+	return `This delivery is not for the events chosen in the Showpass Trigger's Event IDs (${which}).`;
+}
+
 /**
  * Decides what a request to the Showpass Trigger gets, in the documented order:
- * allowed IP → readable delivery → signature present → signature valid → event selected → not a duplicate.
+ * allowed IP → readable delivery → signature present → signature valid → event type selected →
+ * for a chosen event → not a duplicate.
  * `loadSecretKeys` is called only once a request carries a signature to check; it returns the
  * non-empty keys, or none when no credential is set up.
  */
@@ -106,6 +123,17 @@ export async function screenDelivery(
 		};
 	}
 
+	const eventIds = eventIdsFor(delivery, settings.eventIds);
+	if (eventIds) {
+		const deliveryEventIds = new Set(eventIdsOfInvoice(delivery.data));
+		if (![...deliveryEventIds].some((id) => eventIds.has(id))) {
+			return {
+				accepted: false,
+				answer: reply(200, 'ignored', notForChosenEvents(deliveryEventIds), deliveryId),
+			};
+		}
+	}
+
 	if (settings.rememberIfNew && deliveryId !== undefined && !settings.rememberIfNew(deliveryId)) {
 		return {
 			accepted: false,
@@ -121,6 +149,7 @@ export async function screenDelivery(
 	return {
 		accepted: true,
 		delivery,
+		eventIds,
 		answer: reply(200, 'accepted', 'Delivery received.', deliveryId),
 	};
 }

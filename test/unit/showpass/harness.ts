@@ -6,6 +6,7 @@ import {
 	type INode,
 	type INodeListSearchResult,
 	type INodeParameters,
+	type INodePropertyOptions,
 	type IWorkflowExecuteAdditionalData,
 	type NodeApiError,
 	type NodeOperationError,
@@ -27,21 +28,29 @@ export const ORG_PATH = `/api/venue/${ORGANIZATION_ID}`;
 export interface SentRequest {
 	method: string;
 	url: string;
+	/** The Authorization header sent, if any. */
+	authorization?: string;
 }
 
 /** Every request Showpass answered in the current test. */
 export let sent: SentRequest[] = [];
 
+type NockRequest = { method: string; path: string; headers: Record<string, string | undefined> };
+
+const record = (base: string) => (request: NockRequest) =>
+	sent.push({
+		method: request.method,
+		url: `${new URL(base).protocol}//${String(request.headers.host)}${request.path}`,
+		authorization: request.headers.authorization,
+	});
+
 /** Showpass at the HTTP boundary: only answers requests that carry the token the Showpass way. */
 export const showpass = (base = BASE_URL) =>
-	nock(base)
-		.matchHeader('authorization', `Token ${API_TOKEN}`)
-		.on('request', (request: { method: string; path: string; headers: Record<string, string> }) =>
-			sent.push({
-				method: request.method,
-				url: `${new URL(base).protocol}//${request.headers.host}${request.path}`,
-			}),
-		);
+	nock(base).matchHeader('authorization', `Token ${API_TOKEN}`).on('request', record(base));
+
+/** Showpass's public API (`/api/public/…`): only answers requests that carry no token at all. */
+export const showpassPublic = (base = BASE_URL) =>
+	nock(base, { badheaders: ['authorization'] }).on('request', record(base));
 
 /** Each test must use every Showpass answer it set up, and nothing may reach the network. */
 export function usesShowpassOnly() {
@@ -118,16 +127,14 @@ export function atVersion(typeVersion: number) {
 	};
 }
 
+type EditorSetup = RunSetup & { parameters?: INodeParameters };
+
 /**
- * Calls a `listSearch` method as n8n's editor backend does for a From List mode: on a workflow
- * holding only the node, through n8n-core's `LoadOptionsContext`, with the node's credential.
+ * A Showpass node in the editor, as n8n's backend loads it to fill a list: on a workflow holding
+ * only the node, through n8n-core's `LoadOptionsContext`, with the node's credential and the
+ * parameters the editor currently shows.
  */
-export async function searchList(
-	method: string,
-	filter?: string,
-	paginationToken?: string,
-	setup: RunSetup & { parameters?: INodeParameters } = {},
-): Promise<INodeListSearchResult> {
+function editorNode(method: string, setup: EditorSetup) {
 	const node = showpassNode(setup.parameters ?? {}, { typeVersion: setup.typeVersion ?? 2 });
 	const workflow = new Workflow({
 		nodes: [node],
@@ -144,9 +151,31 @@ export async function searchList(
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const context = new LoadOptionsContext(workflow, node, additionalData, `parameters.${method}`);
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-	const listSearch = nodeType.methods?.listSearch?.[method];
+	return { context, methods: nodeType.methods };
+}
+
+/** Calls a `listSearch` method as n8n's editor backend does for a From List mode. */
+export async function searchList(
+	method: string,
+	filter?: string,
+	paginationToken?: string,
+	setup: EditorSetup = {},
+): Promise<INodeListSearchResult> {
+	const { context, methods } = editorNode(method, setup);
+	const listSearch = methods?.listSearch?.[method];
 	if (listSearch === undefined) throw new Error(`The node has no list method "${method}"`);
 	return await listSearch.call(context, filter, paginationToken);
+}
+
+/** Calls a `loadOptions` method as n8n's editor backend does to fill an options list. */
+export async function loadOptions(
+	method: string,
+	setup: EditorSetup = {},
+): Promise<INodePropertyOptions[]> {
+	const { context, methods } = editorNode(method, setup);
+	const load = methods?.loadOptions?.[method];
+	if (load === undefined) throw new Error(`The node has no loadOptions method "${method}"`);
+	return await load.call(context);
 }
 
 export function page(results: IDataObject[], next: string | null, count = results.length) {

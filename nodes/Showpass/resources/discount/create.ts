@@ -8,6 +8,7 @@ import {
 import { defineOperation, type OperationResult } from '../../helpers/operation';
 import { showpassJson } from '../../helpers/transport';
 import { discountBody, discountSettings, DISCOUNTS_PATH } from './fields';
+import { restrictionFields, restrictionOf } from './restrictions';
 
 /** Showpass's type for a customer-entered discount code. */
 const DISCOUNT_CODE_TYPE = 1;
@@ -41,6 +42,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		description: "Percent off (e.g. 25 for 25%) or amount off in the event's currency",
 	},
+	...restrictionFields('create'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -67,6 +69,11 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 			itemIndex,
 		});
 	}
+	try {
+		Object.assign(body, restrictionOf(this, itemIndex, 'create'));
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
+	}
 	body.type = DISCOUNT_CODE_TYPE;
 	return await showpassJson.call(this, { method: 'POST', path: DISCOUNTS_PATH, body }, itemIndex);
 }
@@ -75,7 +82,8 @@ export const operation = defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a discount code',
-	description: 'Create a percentage or fixed-amount discount code',
+	description:
+		'Create a percentage or fixed-amount discount code, for every event or limited to chosen events or ticket types',
 	properties,
 	execute,
 });

@@ -6,17 +6,16 @@ import {
 } from 'n8n-workflow';
 
 import { pathSegment } from '../../helpers/connection';
+import { byDisplayName } from '../../helpers/descriptions';
 import { recordIdOf } from '../../helpers/locator';
 import { defineOperation, type OperationResult } from '../../helpers/operation';
 import { showpassJson } from '../../helpers/transport';
 import { discountAddress, discountBody, discountSettings, DISCOUNTS_PATH } from './fields';
-
-function byDisplayName(fields: INodeProperties[]): INodeProperties[] {
-	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
-}
+import { restrictionFields, restrictionOf } from './restrictions';
 
 const properties: INodeProperties[] = [
 	...discountAddress.idFields,
+	...restrictionFields('update'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -55,6 +54,11 @@ const properties: INodeProperties[] = [
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const discountId = pathSegment(recordIdOf(this, 'discountId', itemIndex), 'Discount ID');
 	const body = discountBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	try {
+		Object.assign(body, restrictionOf(this, itemIndex, 'update'));
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
+	}
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Add at least one field under Update Fields', {
 			itemIndex,
@@ -71,7 +75,7 @@ export const operation = defineOperation({
 	value: 'update',
 	name: 'Update',
 	action: 'Update a discount code',
-	description: "Change a discount's settings",
+	description: "Change a discount's settings or what it is valid for",
 	properties,
 	execute,
 });

@@ -8,8 +8,8 @@ import {
 import { recordIdOf, versionedIdField } from '../../helpers/locator';
 import { defineOperation, type OperationResult } from '../../helpers/operation';
 import { showpassJson } from '../../helpers/transport';
+import { eventNumericIdLocator } from '../event/fields';
 import {
-	eventLocator,
 	passwordField,
 	passwordSettings,
 	PASSWORDS_PATH,
@@ -45,7 +45,7 @@ const properties: INodeProperties[] = [
 			description: 'The event the code unlocks (its numeric ID)',
 			displayOptions: { show: { scope: EVENT_SCOPES } },
 		},
-		eventLocator,
+		eventNumericIdLocator,
 	),
 	{
 		...ticketTypeIdsField,

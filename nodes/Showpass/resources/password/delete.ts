@@ -5,7 +5,8 @@ import { recordIdOf, versionedIdField } from '../../helpers/locator';
 import { defineOperation, deletedRecord, type OperationResult } from '../../helpers/operation';
 import { showpassJson } from '../../helpers/transport';
 import { idValue } from '../../helpers/values';
-import { eventLocator, passwordAddress, PASSWORDS_PATH } from './fields';
+import { eventNumericIdLocator } from '../event/fields';
+import { passwordAddress, PASSWORDS_PATH } from './fields';
 
 /** Output: `{ id, deleted: true }`, as every delete of this node. */
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
@@ -40,7 +41,7 @@ export const operation = defineOperation({
 				description:
 					'For a code scoped to an event: the event, so Showpass removes the right binding (sent as event_id). Leave empty for a ticket-type code.',
 			},
-			eventLocator,
+			eventNumericIdLocator,
 		),
 	],
 	execute,

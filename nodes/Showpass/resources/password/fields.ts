@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 
 import { searchRecords } from '../../helpers/listSearch';
-import { versionedIdField, type LocatorSpec } from '../../helpers/locator';
+import { versionedIdField } from '../../helpers/locator';
 import type { RecordAddress } from '../../helpers/records';
-import { idList, idValue, withoutEmpty } from '../../helpers/values';
+import { dateTimeText, idList, idValue, withoutEmpty } from '../../helpers/values';
 
 export const PASSWORDS_PATH = '/passwords/';
 export const MAX_PASSWORD_LENGTH = 256;
@@ -33,13 +33,6 @@ export const passwordAddress: RecordAddress = {
 		},
 		{ searchListMethod: 'searchPasswords', idPlaceholder: 'e.g. 5501' },
 	),
-};
-
-/** The event a password is bound to: Showpass's `event_id` takes the numeric ID, not a slug. */
-export const eventLocator: LocatorSpec = {
-	searchListMethod: 'searchEvents',
-	idPlaceholder: 'e.g. 98765',
-	idError: "Enter the event's numeric ID",
 };
 
 export const scopeOptions = [
@@ -151,15 +144,6 @@ export function scopeBody(scope: PasswordScope, values: IDataObject): IDataObjec
 
 function scopeLabel(scope: PasswordScope): string {
 	return scopeOptions.find((option) => option.value === scope)?.name ?? scope;
-}
-
-/** A date from the editor (text, or a date object from an expression) as ISO text. */
-function dateTimeText(value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (value instanceof Date) return value.toISOString();
-	const withIso = value as { toISO?: () => string };
-	if (typeof withIso.toISO === 'function') return withIso.toISO();
-	return String(value).trim();
 }
 
 /** The password and its settings (editor names) → Showpass's fields; throws on values Showpass refuses. */
