@@ -14,8 +14,6 @@ import { exitCodeFor, isAlive, onTermination, removeNow, removeOnExit, spawnGrou
 
 const MARKER = '.install-complete';
 const LOCK_POLL_MS = 1000;
-// What the README says too (Develop and test): measured on a 2-core machine, see there.
-export const FIRST_INSTALL_TIME = 'about 8–9 minutes and 3 GB on a 2-core machine';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // npm passes its configuration to scripts as npm_config_* variables (this project sets
@@ -163,7 +161,7 @@ async function installInto(dir, version, spec, log) {
 			2,
 		),
 	);
-	log(`n8n ${version}: installing into ${versionDir(version)} (${FIRST_INSTALL_TIME}; only the first time)...`);
+	log(`n8n ${version}: installing into ${versionDir(version)} (${spec.firstInstall} on a 2-core machine; only the first time)...`);
 	// Several n8n dependencies download binaries from outside the registry in their install
 	// scripts, so scripts are skipped and the one native module n8n needs is rebuilt below.
 	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], dir);

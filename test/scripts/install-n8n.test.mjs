@@ -6,7 +6,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import test from 'node:test';
 
-import { fixtures, isAlive, runNode, temporaryFolder, waitFor } from './helpers.mjs';
+import { N8N_VERSIONS } from '../../scripts/lib/n8n-versions.mjs';
+import { fixtures, isAlive, projectRoot, runNode, temporaryFolder, waitFor } from './helpers.mjs';
 
 const INSTALLER = 'scripts/install-n8n.mjs';
 
@@ -140,4 +141,20 @@ test('a finished install is reused as it is', async (t) => {
 	assert.match(installer.output(), /n8n 1\.123\.81: already installed in/);
 	assert.equal(installs().length, 0);
 	assert.equal(fs.readFileSync(path.join(dir, '.install-complete'), 'utf8'), 'earlier\n');
+});
+
+test('the installer announces the first-install figures that README, CONTRIBUTING and docs/n8n-versions.md give', async (t) => {
+	const { env } = installEnv(t);
+	const installer = runNode(t, INSTALLER, ['1.123.81'], env);
+	assert.equal((await installer.exited).code, 0, installer.output());
+	assert.ok(
+		installer.output().includes(`n8n 1.123.81: installing into ${path.join(env.SHOWPASS_N8N_CACHE, 'n8n-1.123.81')} (${N8N_VERSIONS['1.123.81'].firstInstall} on a 2-core machine`),
+		installer.output(),
+	);
+	for (const document of ['README.md', 'CONTRIBUTING.md', 'docs/n8n-versions.md']) {
+		const text = fs.readFileSync(path.join(projectRoot, document), 'utf8').replace(/\s+/g, ' ');
+		for (const [version, { firstInstall }] of Object.entries(N8N_VERSIONS)) {
+			assert.ok(text.includes(firstInstall), `${document} gives n8n ${version}'s first install as "${firstInstall}"`);
+		}
+	}
 });
