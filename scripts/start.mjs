@@ -24,7 +24,7 @@ const RUNNING_FILE = path.join(path.dirname(CONNECTION_FILE), 'running.json');
 
 const OPTIONS = {
 	n8n: { type: 'string', default: DEFAULT_VERSION, help: `n8n version: ${Object.keys(N8N_VERSIONS).join(' or ')}` },
-	port: { type: 'string', default: '5678', help: 'n8n (editor and webhooks)', port: true },
+	port: { type: 'string', default: '5678', help: "n8n's editor and webhooks", port: true },
 	'broker-port': { type: 'string', default: '5679', help: "n8n's task runner broker", port: true },
 	'showpass-port': { type: 'string', default: '5681', help: 'the stand-in Showpass API', port: true },
 	'skip-build': { type: 'boolean', default: false, help: 'use dist/ as it is (e.g. while `npm run dev` rebuilds it)' },

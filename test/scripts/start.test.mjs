@@ -142,7 +142,7 @@ test('a running.json left by a process that is gone does not block npm start', a
 });
 
 for (const [option, what] of [
-	['port', 'n8n \\(editor and webhooks\\)'],
+	['port', "n8n's editor and webhooks"],
 	['broker-port', "n8n's task runner broker"],
 	['showpass-port', 'the stand-in Showpass API'],
 ]) {
@@ -161,6 +161,7 @@ for (const [option, what] of [
 			started.output(),
 			new RegExp(`choose another port: npm start -- --${option} \\d+`),
 		);
+		assert.doesNotMatch(started.output(), /\([^)]*\(/, 'no parentheses inside parentheses');
 		assert.doesNotMatch(started.output(), /Building|EADDRINUSE|at .*\.mjs:\d+/);
 		assert.equal(fs.existsSync(setup.runningFile), false);
 	});
