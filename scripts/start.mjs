@@ -14,6 +14,7 @@ import { DEFAULT_VERSION, N8N_VERSIONS, cacheRoot, projectRoot } from './lib/n8n
 import { DEMO_WEBHOOK_ID, DEMO_WORKFLOW_NAME, exampleWorkflow, refundExampleWorkflow } from './lib/example-workflow.mjs';
 import { ShowpassApiStub } from './lib/showpass-api-stub.mjs';
 import { isAlive, onTermination, spawnGroup } from './lib/processes.mjs';
+import { stopRunningInstall } from './install-n8n.mjs';
 import { ensureDependencies } from './lib/project-dependencies.mjs';
 
 export const DEMO_SECRET = 'showpass-demo-secret';
@@ -151,13 +152,20 @@ let n8n;
 let showpass;
 let stopping = false;
 
+/** Stops what has been started so far, saying what it waits for (an n8n install, n8n) and what stopped. */
 async function stopEverything(reason) {
 	if (stopping) return;
 	stopping = true;
 	console.log(`\nStopping (${reason})...`);
-	await n8n?.stop();
+	const stoppedInstall = await stopRunningInstall((line) => console.log(line));
+	if (n8n?.child) {
+		console.log(`Waiting for n8n ${n8n.version} to stop...`);
+		await n8n.stop();
+		console.log('n8n stopped.');
+	} else if (!stoppedInstall) {
+		console.log('Stopped before n8n was started.');
+	}
 	await showpass?.stop();
-	console.log('n8n stopped.');
 	process.exit(0);
 }
 

@@ -167,6 +167,35 @@ for (const [option, what] of [
 	});
 }
 
+test('SIGINT during the first n8n install says it waits for the install, not n8n, and what stopped', async (t) => {
+	const folder = temporaryFolder(t);
+	const cache = path.join(folder, 'n8n');
+	const npmLog = path.join(folder, 'npm.log');
+	fs.writeFileSync(npmLog, '');
+	const ports = [await freePort(), await freePort(), await freePort()];
+	const started = runNode(
+		t,
+		START,
+		['--skip-build', '--port', String(ports[0]), '--broker-port', String(ports[1]), '--showpass-port', String(ports[2])],
+		{
+			SHOWPASS_N8N_CACHE: cache,
+			PATH: `${path.join(fixtures, 'fake-npm')}:${process.env.PATH}`,
+			FAKE_NPM_LOG: npmLog,
+			FAKE_NPM_HANG_REBUILD: '1',
+		},
+	);
+	await started.waitForOutput(/n8n 2\.41\.1: packages installed after .*; building sqlite3/);
+	await waitFor('the sqlite3 build to start', () => fs.readFileSync(npmLog, 'utf8').includes(' rebuild sqlite3'));
+	started.child.kill('SIGINT');
+	assert.equal((await started.exited).code, 0, started.output());
+	const stopping = started.output().slice(started.output().indexOf('Stopping (SIGINT)'));
+	assert.match(stopping, /Waiting for the n8n 2\.41\.1 install's sqlite3 build to stop/);
+	assert.match(stopping, /n8n 2\.41\.1 install stopped before it finished \(n8n was not started\)/);
+	assert.doesNotMatch(stopping, /n8n stopped|Could not start/);
+	assert.deepEqual(fs.readdirSync(cache), [], 'no unfinished install or lock is left');
+	for (const port of ports) assert.equal(await isListening(port), false, `port ${port} is free again`);
+});
+
 test('without node_modules, npm start installs the dependencies (npm ci) before building', async (t) => {
 	const setup = await setUp(t);
 	const project = projectCopy(setup.folder);
