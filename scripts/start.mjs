@@ -140,6 +140,12 @@ async function checkPorts(values) {
 	}
 }
 
+/** Writes a new file with mode 0600 (an existing file is replaced, not rewritten, so it never keeps wider permissions). */
+function writeOwnerOnly(file, text) {
+	fs.rmSync(file, { force: true });
+	fs.writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
+}
+
 function runStep(command, args) {
 	return new Promise((resolve, reject) => {
 		const child = spawnGroup(command, args, { cwd: projectRoot, stdio: 'inherit' });
@@ -215,7 +221,11 @@ async function main() {
 	const refundUrl = n8n.webhookUrl(refundExampleWorkflow.webhookId);
 
 	const productionUrl = n8n.webhookUrl(DEMO_WEBHOOK_ID);
-	fs.writeFileSync(CONNECTION_FILE, JSON.stringify({ productionUrl, refundUrl, secretKey: DEMO_SECRET, version: values.n8n }, null, 2));
+	// For `npm run send` (--wait reads executions with the API key): readable by this user only.
+	writeOwnerOnly(
+		CONNECTION_FILE,
+		JSON.stringify({ productionUrl, refundUrl, secretKey: DEMO_SECRET, version: values.n8n, n8nUrl: n8n.baseUrl, apiKey: n8n.apiKey }, null, 2),
+	);
 	console.log(`
 n8n ${values.n8n} is running with n8n-nodes-showpass loaded.
 
@@ -225,8 +235,8 @@ n8n ${values.n8n} is running with n8n-nodes-showpass loaded.
   Test URL:        ${n8n.webhookUrl(DEMO_WEBHOOK_ID, 'test')}
   Demo secret key: ${DEMO_SECRET}  (in the "Showpass demo" credential)
 
-Send a signed sample delivery from another terminal:
-  npm run send -- --event invoice.purchase
+Send a signed sample delivery from another terminal (--wait also prints what the workflow made of it):
+  npm run send -- --event invoice.purchase --wait
 
 The second workflow uses the Showpass node against a stand-in Showpass API (${showpass.baseUrl}):
   ${n8n.baseUrl}/workflow/${refundWorkflow.id}

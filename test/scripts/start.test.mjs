@@ -102,6 +102,22 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 	});
 }
 
+test('npm start keeps the local n8n\'s address and API key for npm run send, readable by its owner only', async (t) => {
+	const setup = await setUp(t);
+	const connectionFile = path.join(setup.folder, 'local-n8n', 'connection.json');
+	fs.mkdirSync(path.dirname(connectionFile), { recursive: true });
+	fs.writeFileSync(connectionFile, '{}', { mode: 0o644 }); // left by an earlier version, readable by all
+	const started = runNode(t, START, ['--skip-build', ...setup.args], setup.env);
+	await started.waitForOutput(RUNNING);
+	const connection = JSON.parse(fs.readFileSync(connectionFile, 'utf8'));
+	assert.equal(connection.apiKey, 'fake-api-key');
+	assert.equal(connection.n8nUrl, `http://127.0.0.1:${setup.ports.port}`);
+	assert.equal(fs.statSync(connectionFile).mode & 0o777, 0o600);
+	started.child.kill('SIGTERM');
+	await started.exited;
+	await assertAllStopped(setup);
+});
+
 test('a second npm start says one is running, before building anything, and leaves the first running', async (t) => {
 	const setup = await setUp(t);
 	const first = runNode(t, START, ['--skip-build', ...setup.args], setup.env);
