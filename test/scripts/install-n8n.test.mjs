@@ -57,7 +57,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 		installer.child.kill(signal);
 		const { code } = await installer.exited;
 		assert.notEqual(code, 0);
-		assert.match(installer.output(), /Waiting for the n8n 1\.123\.81 install's package download \(npm install\) to stop/);
+		assert.match(
+			installer.output(),
+			/Waiting for the n8n 1\.123\.81 install's package download \(npm install\) to stop/,
+		);
 		assert.match(installer.output(), /n8n 1\.123\.81 install stopped before it finished/);
 		await waitFor(
 			'npm and its child to stop',
@@ -83,16 +86,26 @@ test('SIGINT during the sqlite3 build says what it waits for, stops the build an
 	const installer = runNode(t, INSTALLER, ['2.41.1'], { ...env, FAKE_NPM_HANG_REBUILD: '1' });
 	await installer.waitForOutput(/building sqlite3/);
 	const [buildPid, buildChildPid] = await waitFor('the sqlite3 build to start', () => {
-		const build = fs.readFileSync(npmLog, 'utf8').split('\n').find((line) => line.includes(' rebuild sqlite3'));
+		const build = fs
+			.readFileSync(npmLog, 'utf8')
+			.split('\n')
+			.find((line) => line.includes(' rebuild sqlite3'));
 		return build && build.split(' ').slice(0, 2).map(Number);
 	});
 	installer.child.kill('SIGINT');
 	assert.equal((await installer.exited).code, 130, installer.output());
 	const stopping = installer.output().slice(installer.output().indexOf('Stopping (SIGINT)'));
-	assert.match(stopping, /^Stopping \(SIGINT\)\.\.\.\nWaiting for the n8n 2\.41\.1 install's sqlite3 build to stop\.\.\.\nRemoving the unfinished n8n 2\.41\.1 install/);
+	assert.match(
+		stopping,
+		/^Stopping \(SIGINT\)\.\.\.\nWaiting for the n8n 2\.41\.1 install's sqlite3 build to stop\.\.\.\nRemoving the unfinished n8n 2\.41\.1 install/,
+	);
 	assert.match(stopping, /install stopped before it finished \(n8n was not started\)/);
 	assert.doesNotMatch(installer.output(), /Could not install/);
-	await waitFor('the build and its child to stop', () => !isAlive(buildPid) && !isAlive(buildChildPid), 10_000);
+	await waitFor(
+		'the build and its child to stop',
+		() => !isAlive(buildPid) && !isAlive(buildChildPid),
+		10_000,
+	);
 	assert.deepEqual(fs.readdirSync(cache), [], 'no unfinished install or lock is left');
 });
 
@@ -169,13 +182,20 @@ test('the installer announces the first-install figures that README, CONTRIBUTIN
 	const installer = runNode(t, INSTALLER, ['1.123.81'], env);
 	assert.equal((await installer.exited).code, 0, installer.output());
 	assert.ok(
-		installer.output().includes(`n8n 1.123.81: installing into ${path.join(env.SHOWPASS_N8N_CACHE, 'n8n-1.123.81')} (${N8N_VERSIONS['1.123.81'].firstInstall} on a 2-core machine`),
+		installer
+			.output()
+			.includes(
+				`n8n 1.123.81: installing into ${path.join(env.SHOWPASS_N8N_CACHE, 'n8n-1.123.81')} (${N8N_VERSIONS['1.123.81'].firstInstall} on a 2-core machine`,
+			),
 		installer.output(),
 	);
 	for (const document of ['README.md', 'CONTRIBUTING.md', 'docs/n8n-versions.md']) {
 		const text = fs.readFileSync(path.join(projectRoot, document), 'utf8').replace(/\s+/g, ' ');
 		for (const [version, { firstInstall }] of Object.entries(N8N_VERSIONS)) {
-			assert.ok(text.includes(firstInstall), `${document} gives n8n ${version}'s first install as "${firstInstall}"`);
+			assert.ok(
+				text.includes(firstInstall),
+				`${document} gives n8n ${version}'s first install as "${firstInstall}"`,
+			);
 		}
 	}
 });

@@ -18,14 +18,23 @@ const API_KEY = 'stand-in-api-key';
  */
 async function standInN8n(t, { answer, execution = () => undefined }) {
 	const requests = [];
-	const executions = [{ id: '7', workflowId: 'old', status: 'success', data: { resultData: { runData: {} } } }];
+	const executions = [
+		{ id: '7', workflowId: 'old', status: 'success', data: { resultData: { runData: {} } } },
+	];
 	const server = http.createServer((request, response) => {
 		let body = '';
 		request.on('data', (chunk) => (body += chunk));
 		request.on('end', () => {
 			const url = new URL(request.url, 'http://127.0.0.1');
-			requests.push({ method: request.method, path: url.pathname, apiKey: request.headers['x-n8n-api-key'] });
-			const send = (status, json) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+			requests.push({
+				method: request.method,
+				path: url.pathname,
+				apiKey: request.headers['x-n8n-api-key'],
+			});
+			const send = (status, json) =>
+				response
+					.writeHead(status, { 'content-type': 'application/json' })
+					.end(JSON.stringify(json));
 			if (request.method === 'POST' && url.pathname === '/webhook/demo/webhook') {
 				const delivery = JSON.parse(body);
 				const made = execution(delivery, String(8 + executions.length));
@@ -33,7 +42,8 @@ async function standInN8n(t, { answer, execution = () => undefined }) {
 				return send(200, answer(delivery));
 			}
 			if (request.method === 'GET' && url.pathname === '/api/v1/executions') {
-				if (request.headers['x-n8n-api-key'] !== API_KEY) return send(401, { message: 'unauthorized' });
+				if (request.headers['x-n8n-api-key'] !== API_KEY)
+					return send(401, { message: 'unauthorized' });
 				const limit = Number(url.searchParams.get('limit'));
 				const listed = executions.filter((candidate) => !(candidate.listedFromPoll > pollsOf()));
 				return send(200, { data: listed.toReversed().slice(0, limit), nextCursor: null });
@@ -53,12 +63,20 @@ function localN8n(t, n8nUrl) {
 	fs.mkdirSync(path.join(folder, 'local-n8n'));
 	fs.writeFileSync(
 		path.join(folder, 'local-n8n', 'connection.json'),
-		JSON.stringify({ productionUrl: `${n8nUrl}/webhook/demo/webhook`, secretKey: 'demo-secret', n8nUrl, apiKey: API_KEY }),
+		JSON.stringify({
+			productionUrl: `${n8nUrl}/webhook/demo/webhook`,
+			secretKey: 'demo-secret',
+			n8nUrl,
+			apiKey: API_KEY,
+		}),
 	);
 	return { SHOWPASS_N8N_CACHE: path.join(folder, 'n8n'), N8N_API_KEY: '' };
 }
 
-const accepted = (delivery) => ({ status: 'accepted', webhook_event_uuid: delivery.webhook_event_uuid });
+const accepted = (delivery) => ({
+	status: 'accepted',
+	webhook_event_uuid: delivery.webhook_event_uuid,
+});
 
 function ranThrough(delivery, id, { status = 'success', error } = {}) {
 	return {
@@ -72,29 +90,51 @@ function ranThrough(delivery, id, { status = 'success', error } = {}) {
 				...(error ? { error: { message: error, node: { name: 'Summary' } } } : {}),
 				runData: {
 					'Showpass Trigger': [{ data: { main: [[{ json: delivery }]] } }],
-					Summary: [{ data: { main: [[{ json: { summary: `${delivery.event_type}: ${delivery.data.customer_name}` } }]] } }],
+					Summary: [
+						{
+							data: {
+								main: [
+									[{ json: { summary: `${delivery.event_type}: ${delivery.data.customer_name}` } }],
+								],
+							},
+						},
+					],
 				},
 			},
 		},
 	};
 }
 
-test('--wait prints the status and the last node\'s output of the execution the delivery started', async (t) => {
-	const n8n = await standInN8n(t, { answer: accepted, execution: (delivery, id) => ranThrough(delivery, id) });
+test("--wait prints the status and the last node's output of the execution the delivery started", async (t) => {
+	const n8n = await standInN8n(t, {
+		answer: accepted,
+		execution: (delivery, id) => ranThrough(delivery, id),
+	});
 	const sent = runNode(t, SEND, ['--wait'], localN8n(t, n8n.url));
 	assert.equal((await sent.exited).code, 0, sent.output());
 	const output = sent.output();
 	assert.match(output, /HTTP 200 .*accepted/);
 	assert.match(output, new RegExp(`execution 9: success — ${n8n.url}/workflow/wf1/executions/9`));
-	assert.match(output, /last node: Summary → 1 item\n\s+\{\n\s+"summary": "invoice\.purchase: No Name"/);
+	assert.match(
+		output,
+		/last node: Summary → 1 item\n\s+\{\n\s+"summary": "invoice\.purchase: No Name"/,
+	);
 	assert.ok(n8n.executionPolls() >= 2, 'it polled until the execution was listed');
-	assert.ok(n8n.requests.filter((request) => request.path.startsWith('/api/')).every((request) => request.apiKey === API_KEY));
+	assert.ok(
+		n8n.requests
+			.filter((request) => request.path.startsWith('/api/'))
+			.every((request) => request.apiKey === API_KEY),
+	);
 });
 
-test('--wait says when the execution failed, with n8n\'s error, and exits 1', async (t) => {
+test("--wait says when the execution failed, with n8n's error, and exits 1", async (t) => {
 	const n8n = await standInN8n(t, {
 		answer: accepted,
-		execution: (delivery, id) => ranThrough(delivery, id, { status: 'error', error: 'Showpass found nothing at this address (404)' }),
+		execution: (delivery, id) =>
+			ranThrough(delivery, id, {
+				status: 'error',
+				error: 'Showpass found nothing at this address (404)',
+			}),
 	});
 	const sent = runNode(t, SEND, ['--wait'], localN8n(t, n8n.url));
 	assert.equal((await sent.exited).code, 1, sent.output());
@@ -105,8 +145,12 @@ test('--wait says when the execution failed, with n8n\'s error, and exits 1', as
 test('--wait with a resend waits only for the accepted delivery and says the duplicate started nothing', async (t) => {
 	const seen = new Set();
 	const n8n = await standInN8n(t, {
-		answer: (delivery) => (seen.has(delivery.webhook_event_uuid) ? { status: 'duplicate' } : (seen.add(delivery.webhook_event_uuid), accepted(delivery))),
-		execution: (delivery, id) => (seen.has(delivery.webhook_event_uuid) ? undefined : ranThrough(delivery, id)),
+		answer: (delivery) =>
+			seen.has(delivery.webhook_event_uuid)
+				? { status: 'duplicate' }
+				: (seen.add(delivery.webhook_event_uuid), accepted(delivery)),
+		execution: (delivery, id) =>
+			seen.has(delivery.webhook_event_uuid) ? undefined : ranThrough(delivery, id),
 	});
 	const sent = runNode(t, SEND, ['--repeat', '--wait'], localN8n(t, n8n.url));
 	assert.equal((await sent.exited).code, 0, sent.output());
@@ -115,7 +159,9 @@ test('--wait with a resend waits only for the accepted delivery and says the dup
 });
 
 test('--wait after an answer that starts nothing says so at once, without polling n8n', async (t) => {
-	const n8n = await standInN8n(t, { answer: () => ({ status: 'ignored', message: 'Event type not selected.' }) });
+	const n8n = await standInN8n(t, {
+		answer: () => ({ status: 'ignored', message: 'Event type not selected.' }),
+	});
 	const sent = runNode(t, SEND, ['--wait'], localN8n(t, n8n.url));
 	assert.equal((await sent.exited).code, 0, sent.output());
 	assert.match(sent.output(), /Nothing to wait for: no delivery was accepted/);
@@ -132,17 +178,25 @@ test('--wait gives up after --wait-timeout when no execution is listed, and says
 
 test('--wait without an API key for that n8n says how to get one, before sending', async (t) => {
 	const n8n = await standInN8n(t, { answer: accepted });
-	const sent = runNode(t, SEND, ['--wait', '--url', `${n8n.url}/webhook/demo/webhook`, '--secret', 'key'], {
-		SHOWPASS_N8N_CACHE: path.join(temporaryFolder(t), 'n8n'),
-		N8N_API_KEY: '',
-	});
+	const sent = runNode(
+		t,
+		SEND,
+		['--wait', '--url', `${n8n.url}/webhook/demo/webhook`, '--secret', 'key'],
+		{
+			SHOWPASS_N8N_CACHE: path.join(temporaryFolder(t), 'n8n'),
+			N8N_API_KEY: '',
+		},
+	);
 	assert.equal((await sent.exited).code, 1, sent.output());
 	assert.match(sent.output(), /needs its API key: npm start stores one .* set N8N_API_KEY/);
 	assert.equal(n8n.requests.length, 0);
 });
 
 test('without --wait, send posts the delivery and asks n8n nothing else', async (t) => {
-	const n8n = await standInN8n(t, { answer: accepted, execution: (delivery, id) => ranThrough(delivery, id) });
+	const n8n = await standInN8n(t, {
+		answer: accepted,
+		execution: (delivery, id) => ranThrough(delivery, id),
+	});
 	const sent = runNode(t, SEND, [], localN8n(t, n8n.url));
 	assert.equal((await sent.exited).code, 0, sent.output());
 	assert.deepEqual(

@@ -102,7 +102,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 	});
 }
 
-test('npm start keeps the local n8n\'s address and API key for npm run send, readable by its owner only', async (t) => {
+test("npm start keeps the local n8n's address and API key for npm run send, readable by its owner only", async (t) => {
 	const setup = await setUp(t);
 	const connectionFile = path.join(setup.folder, 'local-n8n', 'connection.json');
 	fs.mkdirSync(path.dirname(connectionFile), { recursive: true });
@@ -192,7 +192,15 @@ test('SIGINT during the first n8n install says it waits for the install, not n8n
 	const started = runNode(
 		t,
 		START,
-		['--skip-build', '--port', String(ports[0]), '--broker-port', String(ports[1]), '--showpass-port', String(ports[2])],
+		[
+			'--skip-build',
+			'--port',
+			String(ports[0]),
+			'--broker-port',
+			String(ports[1]),
+			'--showpass-port',
+			String(ports[2]),
+		],
 		{
 			SHOWPASS_N8N_CACHE: cache,
 			PATH: `${path.join(fixtures, 'fake-npm')}:${process.env.PATH}`,
@@ -201,7 +209,9 @@ test('SIGINT during the first n8n install says it waits for the install, not n8n
 		},
 	);
 	await started.waitForOutput(/n8n 2\.41\.1: packages installed after .*; building sqlite3/);
-	await waitFor('the sqlite3 build to start', () => fs.readFileSync(npmLog, 'utf8').includes(' rebuild sqlite3'));
+	await waitFor('the sqlite3 build to start', () =>
+		fs.readFileSync(npmLog, 'utf8').includes(' rebuild sqlite3'),
+	);
 	started.child.kill('SIGINT');
 	assert.equal((await started.exited).code, 0, started.output());
 	const stopping = started.output().slice(started.output().indexOf('Stopping (SIGINT)'));
@@ -209,7 +219,8 @@ test('SIGINT during the first n8n install says it waits for the install, not n8n
 	assert.match(stopping, /n8n 2\.41\.1 install stopped before it finished \(n8n was not started\)/);
 	assert.doesNotMatch(stopping, /n8n stopped|Could not start/);
 	assert.deepEqual(fs.readdirSync(cache), [], 'no unfinished install or lock is left');
-	for (const port of ports) assert.equal(await isListening(port), false, `port ${port} is free again`);
+	for (const port of ports)
+		assert.equal(await isListening(port), false, `port ${port} is free again`);
 });
 
 test('without node_modules, npm start installs the dependencies (npm ci) before building', async (t) => {
