@@ -43,7 +43,7 @@ function packedTarball(destination) {
 		assert.ok(fs.existsSync(path.join(projectRoot, declared)), `${declared} is missing: run \`npm run build\` before this test`);
 	}
 	const [pack] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: projectRoot, encoding: 'utf8' }),
+		execFileSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: projectRoot, encoding: 'utf8', stdio: 'pipe' }),
 	);
 	return path.join(destination, pack.filename);
 }
@@ -80,7 +80,7 @@ function earlierPackageTarball(destination) {
 		path.join(source, 'package.json'),
 		JSON.stringify({ name: EARLIER_PACKAGE, version: '1.0.0', peerDependencies: { 'n8n-workflow': '*' } }),
 	);
-	const [pack] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: source, encoding: 'utf8' }));
+	const [pack] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: source, encoding: 'utf8', stdio: 'pipe' }));
 	return path.join(destination, pack.filename);
 }
 
