@@ -10,14 +10,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { N8N_VERSIONS, requireKnownVersion, versionDir } from './lib/n8n-versions.mjs';
-import { exitCodeFor, isAlive, onTermination, removeNow, removeOnExit, spawnGroup } from './lib/processes.mjs';
+import { exitCodeFor, isAlive, onTermination, removeNow, removeOnExit, signalGroup, spawnGroup } from './lib/processes.mjs';
 
 const MARKER = '.install-complete';
 const LOCK_POLL_MS = 1000;
-// What the README says too (Develop and test): measured on a 2-core machine, see there.
-export const FIRST_INSTALL_TIME = 'about 8–9 minutes and 3 GB on a 2-core machine';
+const STEP_STOP_MS = 10_000;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * The install this process is running, so that a stop signal can say what it waits for:
+ * `{ version, step, staging?, child? }` (`step` reads "the n8n <version> install's <step>").
+ */
+let running;
 // npm passes its configuration to scripts as npm_config_* variables (this project sets
 // ignore-scripts), which must not leak into the separate n8n install.
 function withoutNpmConfig(env) {
@@ -27,6 +31,7 @@ function withoutNpmConfig(env) {
 function run(command, args, cwd, env = process.env) {
 	return new Promise((resolve, reject) => {
 		const child = spawnGroup(command, args, { cwd, env: withoutNpmConfig(env), stdio: ['ignore', 'pipe', 'pipe'] });
+		if (running) running.child = child;
 		let tail = '';
 		const keep = (chunk) => {
 			tail = (tail + chunk.toString()).slice(-4000);
@@ -100,14 +105,16 @@ async function acquireLock(version, log) {
 	}
 }
 
-/** Leftovers of installs that were stopped before they finished (taken only under the lock). */
-function removeUnfinished(version) {
+/** Leftovers of installs that were stopped before they finished (removed only under the lock). */
+function unfinishedInstalls(version) {
 	const dir = versionDir(version);
 	const prefix = `${path.basename(dir)}.partial-`;
-	for (const entry of fs.readdirSync(path.dirname(dir))) {
-		if (entry.startsWith(prefix)) fs.rmSync(path.join(path.dirname(dir), entry), { recursive: true, force: true });
-	}
-	if (fs.existsSync(dir) && !fs.existsSync(path.join(dir, MARKER))) fs.rmSync(dir, { recursive: true, force: true });
+	const leftovers = fs
+		.readdirSync(path.dirname(dir))
+		.filter((entry) => entry.startsWith(prefix))
+		.map((entry) => path.join(path.dirname(dir), entry));
+	if (fs.existsSync(dir) && !fs.existsSync(path.join(dir, MARKER))) leftovers.push(dir);
+	return leftovers;
 }
 
 export async function installN8n(version, log = (line) => console.log(line)) {
@@ -122,21 +129,62 @@ export async function installN8n(version, log = (line) => console.log(line)) {
 			`n8n ${version} needs Node 24, which this project installs from ${spec.nodePackage} (linux-x64 only)`,
 		);
 	}
+	running = { version, step: 'wait for the other install' };
 	const release = await acquireLock(version, log);
 	try {
 		if (isInstalled(version)) {
 			log(`n8n ${version}: installed in ${dir} by the other install`);
 			return dir;
 		}
-		removeUnfinished(version);
+		for (const leftover of unfinishedInstalls(version)) {
+			log(`n8n ${version}: removing the unfinished install ${leftover} left by an earlier run...`);
+			fs.rmSync(leftover, { recursive: true, force: true });
+		}
 		const staging = removeOnExit(`${dir}.partial-${process.pid}`);
+		running.staging = staging;
 		await installInto(staging, version, spec, log);
 		fs.renameSync(staging, dir);
 		removeNow(staging);
 		return dir;
 	} finally {
+		running = undefined;
 		release();
 	}
+}
+
+/**
+ * Stops the install this process is running, if any, saying what it waits for: the running step's
+ * processes (SIGTERM to their group, SIGKILL after STEP_STOP_MS), then the unfinished folder's
+ * removal. Resolves whether an install was stopped.
+ */
+export async function stopRunningInstall(log = (line) => console.log(line)) {
+	const install = running;
+	if (!install) return false;
+	running = undefined;
+	const { version, step, staging, child } = install;
+	if (!staging) {
+		log(`Stopped waiting for the other install of n8n ${version}; it goes on.`);
+		return true;
+	}
+	if (child && child.exitCode === null && child.signalCode === null) {
+		log(`Waiting for the n8n ${version} install's ${step} to stop...`);
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		signalGroup(child.pid, 'SIGTERM');
+		let timer;
+		const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => (timer = setTimeout(resolve, STEP_STOP_MS, false)))]);
+		clearTimeout(timer);
+		if (!stopped) signalGroup(child.pid, 'SIGKILL');
+	}
+	log(`Removing the unfinished n8n ${version} install (${staging})...`);
+	removeNow(staging);
+	log(`The n8n ${version} install stopped before it finished (n8n was not started); the next run installs it again.`);
+	return true;
+}
+
+/** Runs one step of an install; a stop signal names it ("the n8n <version> install's <step>"). */
+function step(name, command, args, cwd, env) {
+	if (running) running.step = name;
+	return run(command, args, cwd, env);
 }
 
 async function installInto(dir, version, spec, log) {
@@ -163,19 +211,19 @@ async function installInto(dir, version, spec, log) {
 			2,
 		),
 	);
-	log(`n8n ${version}: installing into ${versionDir(version)} (${FIRST_INSTALL_TIME}; only the first time)...`);
+	log(`n8n ${version}: installing into ${versionDir(version)} (${spec.firstInstall} on a 2-core machine; only the first time)...`);
 	// Several n8n dependencies download binaries from outside the registry in their install
 	// scripts, so scripts are skipped and the one native module n8n needs is rebuilt below.
-	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], dir);
+	await step('package download (npm install)', 'npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], dir);
 	log(`n8n ${version}: packages installed after ${seconds()}; building sqlite3...`);
 	const nodeBin = nodeBinaryFor(version, dir);
 	if (!fs.existsSync(nodeBin)) throw new Error(`n8n ${version}: expected a Node binary at ${nodeBin}`);
 	fs.chmodSync(nodeBin, 0o755);
 	const env = { ...process.env, PATH: `${path.dirname(nodeBin)}:${process.env.PATH}` };
 	const n8nBin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
-	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], dir, env);
-	await run(nodeBin, ['-e', "require('sqlite3')"], path.join(dir, 'node_modules', 'n8n'), env);
-	await run(nodeBin, [n8nBin, '--version'], dir, env);
+	await step('sqlite3 build', 'npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], dir, env);
+	await step('final check', nodeBin, ['-e', "require('sqlite3')"], path.join(dir, 'node_modules', 'n8n'), env);
+	await step('final check', nodeBin, [n8nBin, '--version'], dir, env);
 	fs.writeFileSync(path.join(dir, MARKER), new Date().toISOString() + '\n');
 	log(`n8n ${version}: ready after ${seconds()}`);
 }
@@ -183,15 +231,21 @@ async function installInto(dir, version, spec, log) {
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname;
 if (isMain) {
 	const versions = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(N8N_VERSIONS);
-	onTermination((reason) => {
-		console.error(`\nn8n install stopped (${reason}); the next run starts it again.`);
+	let stopping = false;
+	onTermination(async (reason) => {
+		stopping = true;
+		console.error(`\nStopping (${reason})...`);
+		if (!(await stopRunningInstall((line) => console.error(line)))) console.error('n8n install stopped.');
 		process.exit(exitCodeFor(reason));
 	});
 	try {
 		for (const version of versions) await installN8n(version);
 	} catch (error) {
-		console.error(`\nCould not install n8n: ${error.message}`);
-		console.error('Check that the npm registry is reachable and that there is ~5 GB of free disk.');
-		process.exit(1);
+		// A stop signal fails the running step; its handler reports and exits.
+		if (!stopping) {
+			console.error(`\nCould not install n8n: ${error.message}`);
+			console.error('Check that the npm registry is reachable and that there is ~5 GB of free disk.');
+			process.exit(1);
+		}
 	}
 }

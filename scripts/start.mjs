@@ -14,6 +14,7 @@ import { DEFAULT_VERSION, N8N_VERSIONS, cacheRoot, projectRoot } from './lib/n8n
 import { DEMO_WEBHOOK_ID, DEMO_WORKFLOW_NAME, exampleWorkflow, refundExampleWorkflow } from './lib/example-workflow.mjs';
 import { ShowpassApiStub } from './lib/showpass-api-stub.mjs';
 import { isAlive, onTermination, spawnGroup } from './lib/processes.mjs';
+import { stopRunningInstall } from './install-n8n.mjs';
 import { ensureDependencies } from './lib/project-dependencies.mjs';
 
 export const DEMO_SECRET = 'showpass-demo-secret';
@@ -24,7 +25,7 @@ const RUNNING_FILE = path.join(path.dirname(CONNECTION_FILE), 'running.json');
 
 const OPTIONS = {
 	n8n: { type: 'string', default: DEFAULT_VERSION, help: `n8n version: ${Object.keys(N8N_VERSIONS).join(' or ')}` },
-	port: { type: 'string', default: '5678', help: 'n8n (editor and webhooks)', port: true },
+	port: { type: 'string', default: '5678', help: "n8n's editor and webhooks", port: true },
 	'broker-port': { type: 'string', default: '5679', help: "n8n's task runner broker", port: true },
 	'showpass-port': { type: 'string', default: '5681', help: 'the stand-in Showpass API', port: true },
 	'skip-build': { type: 'boolean', default: false, help: 'use dist/ as it is (e.g. while `npm run dev` rebuilds it)' },
@@ -139,6 +140,12 @@ async function checkPorts(values) {
 	}
 }
 
+/** Writes a new file with mode 0600 (an existing file is replaced, not rewritten, so it never keeps wider permissions). */
+function writeOwnerOnly(file, text) {
+	fs.rmSync(file, { force: true });
+	fs.writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
+}
+
 function runStep(command, args) {
 	return new Promise((resolve, reject) => {
 		const child = spawnGroup(command, args, { cwd: projectRoot, stdio: 'inherit' });
@@ -151,13 +158,20 @@ let n8n;
 let showpass;
 let stopping = false;
 
+/** Stops what has been started so far, saying what it waits for (an n8n install, n8n) and what stopped. */
 async function stopEverything(reason) {
 	if (stopping) return;
 	stopping = true;
 	console.log(`\nStopping (${reason})...`);
-	await n8n?.stop();
+	const stoppedInstall = await stopRunningInstall((line) => console.log(line));
+	if (n8n?.child) {
+		console.log(`Waiting for n8n ${n8n.version} to stop...`);
+		await n8n.stop();
+		console.log('n8n stopped.');
+	} else if (!stoppedInstall) {
+		console.log('Stopped before n8n was started.');
+	}
 	await showpass?.stop();
-	console.log('n8n stopped.');
 	process.exit(0);
 }
 
@@ -207,7 +221,11 @@ async function main() {
 	const refundUrl = n8n.webhookUrl(refundExampleWorkflow.webhookId);
 
 	const productionUrl = n8n.webhookUrl(DEMO_WEBHOOK_ID);
-	fs.writeFileSync(CONNECTION_FILE, JSON.stringify({ productionUrl, refundUrl, secretKey: DEMO_SECRET, version: values.n8n }, null, 2));
+	// For `npm run send` (--wait reads executions with the API key): readable by this user only.
+	writeOwnerOnly(
+		CONNECTION_FILE,
+		JSON.stringify({ productionUrl, refundUrl, secretKey: DEMO_SECRET, version: values.n8n, n8nUrl: n8n.baseUrl, apiKey: n8n.apiKey }, null, 2),
+	);
 	console.log(`
 n8n ${values.n8n} is running with n8n-nodes-showpass loaded.
 
@@ -217,8 +235,8 @@ n8n ${values.n8n} is running with n8n-nodes-showpass loaded.
   Test URL:        ${n8n.webhookUrl(DEMO_WEBHOOK_ID, 'test')}
   Demo secret key: ${DEMO_SECRET}  (in the "Showpass demo" credential)
 
-Send a signed sample delivery from another terminal:
-  npm run send -- --event invoice.purchase
+Send a signed sample delivery from another terminal (--wait also prints what the workflow made of it):
+  npm run send -- --event invoice.purchase --wait
 
 The second workflow uses the Showpass node against a stand-in Showpass API (${showpass.baseUrl}):
   ${n8n.baseUrl}/workflow/${refundWorkflow.id}

@@ -1,5 +1,7 @@
 // Starts a real n8n on 127.0.0.1 with this package loaded as a community package, and drives it
 // over its REST and public APIs. Used by `npm start`, the end-to-end tests and the benchmarks.
+// The working tree is linked into n8n's nodes folder unless `linkWorkingTree: false` (the caller
+// then installs the package there itself, e.g. the packed tarball, as a user does).
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -102,12 +104,12 @@ export class N8nInstance {
 	 * Installs n8n when needed and prepares its user folder, without starting it. Without a
 	 * `userFolder`, a temporary one is made and removed when this process exits (also on failure).
 	 */
-	static async prepare({ version, userFolder, port, brokerPort, extraEnv, log = () => {} } = {}) {
+	static async prepare({ version, userFolder, port, brokerPort, extraEnv, linkWorkingTree = true, log = () => {} } = {}) {
 		requireKnownVersion(version);
 		await installN8n(version, log);
 		userFolder ??= removeOnExit(fs.mkdtempSync(path.join(os.tmpdir(), `showpass-n8n-${version}-`)));
 		fs.mkdirSync(userFolder, { recursive: true });
-		linkPackage(userFolder);
+		if (linkWorkingTree) linkPackage(userFolder);
 		port ??= await freePort();
 		brokerPort ??= await freePort();
 		const env = n8nEnvironment({ version, userFolder, port, brokerPort, extra: extraEnv });

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import test from 'node:test';
 
-import { fixtures, isAlive, runNode, temporaryFolder, waitFor } from './helpers.mjs';
+import { N8N_VERSIONS } from '../../scripts/lib/n8n-versions.mjs';
+import { fixtures, isAlive, projectRoot, runNode, temporaryFolder, waitFor } from './helpers.mjs';
 
 const INSTALLER = 'scripts/install-n8n.mjs';
 
@@ -56,7 +57,11 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 		installer.child.kill(signal);
 		const { code } = await installer.exited;
 		assert.notEqual(code, 0);
-		assert.match(installer.output(), /n8n install stopped/);
+		assert.match(
+			installer.output(),
+			/Waiting for the n8n 1\.123\.81 install's package download \(npm install\) to stop/,
+		);
+		assert.match(installer.output(), /n8n 1\.123\.81 install stopped before it finished/);
 		await waitFor(
 			'npm and its child to stop',
 			() => !isAlive(npmPid) && !isAlive(npmChildPid),
@@ -73,6 +78,36 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 		assertFinishedInstall(first.cache, '1.123.81');
 	});
 }
+
+test('SIGINT during the sqlite3 build says what it waits for, stops the build and removes the unfinished install', async (t) => {
+	const { cache, env, npmLog } = installEnv(t);
+	// 2.41.1: its build runs with its own Node's folder first in PATH, which holds no npm (for 1.123.81
+	// that folder is the test's Node's, whose real npm would run instead of the stand-in).
+	const installer = runNode(t, INSTALLER, ['2.41.1'], { ...env, FAKE_NPM_HANG_REBUILD: '1' });
+	await installer.waitForOutput(/building sqlite3/);
+	const [buildPid, buildChildPid] = await waitFor('the sqlite3 build to start', () => {
+		const build = fs
+			.readFileSync(npmLog, 'utf8')
+			.split('\n')
+			.find((line) => line.includes(' rebuild sqlite3'));
+		return build && build.split(' ').slice(0, 2).map(Number);
+	});
+	installer.child.kill('SIGINT');
+	assert.equal((await installer.exited).code, 130, installer.output());
+	const stopping = installer.output().slice(installer.output().indexOf('Stopping (SIGINT)'));
+	assert.match(
+		stopping,
+		/^Stopping \(SIGINT\)\.\.\.\nWaiting for the n8n 2\.41\.1 install's sqlite3 build to stop\.\.\.\nRemoving the unfinished n8n 2\.41\.1 install/,
+	);
+	assert.match(stopping, /install stopped before it finished \(n8n was not started\)/);
+	assert.doesNotMatch(installer.output(), /Could not install/);
+	await waitFor(
+		'the build and its child to stop',
+		() => !isAlive(buildPid) && !isAlive(buildChildPid),
+		10_000,
+	);
+	assert.deepEqual(fs.readdirSync(cache), [], 'no unfinished install or lock is left');
+});
 
 test('a second installer says one is running, waits for it and reuses its install', async (t) => {
 	const { cache, env, installs } = installEnv(t, { delayMs: 4000 });
@@ -140,4 +175,27 @@ test('a finished install is reused as it is', async (t) => {
 	assert.match(installer.output(), /n8n 1\.123\.81: already installed in/);
 	assert.equal(installs().length, 0);
 	assert.equal(fs.readFileSync(path.join(dir, '.install-complete'), 'utf8'), 'earlier\n');
+});
+
+test('the installer announces the first-install figures that README, CONTRIBUTING and docs/n8n-versions.md give', async (t) => {
+	const { env } = installEnv(t);
+	const installer = runNode(t, INSTALLER, ['1.123.81'], env);
+	assert.equal((await installer.exited).code, 0, installer.output());
+	assert.ok(
+		installer
+			.output()
+			.includes(
+				`n8n 1.123.81: installing into ${path.join(env.SHOWPASS_N8N_CACHE, 'n8n-1.123.81')} (${N8N_VERSIONS['1.123.81'].firstInstall} on a 2-core machine`,
+			),
+		installer.output(),
+	);
+	for (const document of ['README.md', 'CONTRIBUTING.md', 'docs/n8n-versions.md']) {
+		const text = fs.readFileSync(path.join(projectRoot, document), 'utf8').replace(/\s+/g, ' ');
+		for (const [version, { firstInstall }] of Object.entries(N8N_VERSIONS)) {
+			assert.ok(
+				text.includes(firstInstall),
+				`${document} gives n8n ${version}'s first install as "${firstInstall}"`,
+			);
+		}
+	}
 });

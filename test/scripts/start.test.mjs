@@ -102,6 +102,22 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 	});
 }
 
+test("npm start keeps the local n8n's address and API key for npm run send, readable by its owner only", async (t) => {
+	const setup = await setUp(t);
+	const connectionFile = path.join(setup.folder, 'local-n8n', 'connection.json');
+	fs.mkdirSync(path.dirname(connectionFile), { recursive: true });
+	fs.writeFileSync(connectionFile, '{}', { mode: 0o644 }); // left by an earlier version, readable by all
+	const started = runNode(t, START, ['--skip-build', ...setup.args], setup.env);
+	await started.waitForOutput(RUNNING);
+	const connection = JSON.parse(fs.readFileSync(connectionFile, 'utf8'));
+	assert.equal(connection.apiKey, 'fake-api-key');
+	assert.equal(connection.n8nUrl, `http://127.0.0.1:${setup.ports.port}`);
+	assert.equal(fs.statSync(connectionFile).mode & 0o777, 0o600);
+	started.child.kill('SIGTERM');
+	await started.exited;
+	await assertAllStopped(setup);
+});
+
 test('a second npm start says one is running, before building anything, and leaves the first running', async (t) => {
 	const setup = await setUp(t);
 	const first = runNode(t, START, ['--skip-build', ...setup.args], setup.env);
@@ -142,7 +158,7 @@ test('a running.json left by a process that is gone does not block npm start', a
 });
 
 for (const [option, what] of [
-	['port', 'n8n \\(editor and webhooks\\)'],
+	['port', "n8n's editor and webhooks"],
 	['broker-port', "n8n's task runner broker"],
 	['showpass-port', 'the stand-in Showpass API'],
 ]) {
@@ -161,10 +177,51 @@ for (const [option, what] of [
 			started.output(),
 			new RegExp(`choose another port: npm start -- --${option} \\d+`),
 		);
+		assert.doesNotMatch(started.output(), /\([^)]*\(/, 'no parentheses inside parentheses');
 		assert.doesNotMatch(started.output(), /Building|EADDRINUSE|at .*\.mjs:\d+/);
 		assert.equal(fs.existsSync(setup.runningFile), false);
 	});
 }
+
+test('SIGINT during the first n8n install says it waits for the install, not n8n, and what stopped', async (t) => {
+	const folder = temporaryFolder(t);
+	const cache = path.join(folder, 'n8n');
+	const npmLog = path.join(folder, 'npm.log');
+	fs.writeFileSync(npmLog, '');
+	const ports = [await freePort(), await freePort(), await freePort()];
+	const started = runNode(
+		t,
+		START,
+		[
+			'--skip-build',
+			'--port',
+			String(ports[0]),
+			'--broker-port',
+			String(ports[1]),
+			'--showpass-port',
+			String(ports[2]),
+		],
+		{
+			SHOWPASS_N8N_CACHE: cache,
+			PATH: `${path.join(fixtures, 'fake-npm')}:${process.env.PATH}`,
+			FAKE_NPM_LOG: npmLog,
+			FAKE_NPM_HANG_REBUILD: '1',
+		},
+	);
+	await started.waitForOutput(/n8n 2\.41\.1: packages installed after .*; building sqlite3/);
+	await waitFor('the sqlite3 build to start', () =>
+		fs.readFileSync(npmLog, 'utf8').includes(' rebuild sqlite3'),
+	);
+	started.child.kill('SIGINT');
+	assert.equal((await started.exited).code, 0, started.output());
+	const stopping = started.output().slice(started.output().indexOf('Stopping (SIGINT)'));
+	assert.match(stopping, /Waiting for the n8n 2\.41\.1 install's sqlite3 build to stop/);
+	assert.match(stopping, /n8n 2\.41\.1 install stopped before it finished \(n8n was not started\)/);
+	assert.doesNotMatch(stopping, /n8n stopped|Could not start/);
+	assert.deepEqual(fs.readdirSync(cache), [], 'no unfinished install or lock is left');
+	for (const port of ports)
+		assert.equal(await isListening(port), false, `port ${port} is free again`);
+});
 
 test('without node_modules, npm start installs the dependencies (npm ci) before building', async (t) => {
 	const setup = await setUp(t);
