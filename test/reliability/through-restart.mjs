@@ -60,7 +60,7 @@ export async function sendThroughRestart({
 		await Promise.race([seenDownPromise, sendersDonePromise]);
 	}
 
-	function observe(index, sentIn, result) {
+	function observe(sentIn, result) {
 		const accepted = result.status === 200 && result.json?.status === 'accepted';
 		if (sentIn === 'stopping' && !accepted) refusedWhileStopping = true;
 		if (phase === 'stopped' && result.status !== 200) {
@@ -91,7 +91,7 @@ export async function sendThroughRestart({
 			if (phase === 'stopping') sentWhileStopping++;
 			phases[index] = phase;
 			results[index] = await send(deliveries[index]).catch((error) => ({ status: 0, error: error.message }));
-			observe(index, phases[index], results[index]);
+			observe(phases[index], results[index]);
 			if (slow) await sleep(probeIntervalMs);
 		}
 	}
