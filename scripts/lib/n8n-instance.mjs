@@ -185,8 +185,13 @@ export class N8nInstance {
 		signalGroup(this.child.pid, 'SIGKILL');
 	}
 
-	async restart(log, { signal } = {}) {
+	/**
+	 * Stops n8n (`signal`: SIGTERM by default, SIGKILL for a crash) and starts it again on the same user
+	 * folder; `whileStopped()`, if given, is awaited in between.
+	 */
+	async restart(log, { signal, whileStopped } = {}) {
 		await this.stop({ signal });
+		await whileStopped?.();
 		await this.launch(log);
 		this.cookie = undefined;
 		await this.login();
@@ -276,11 +281,15 @@ export class N8nInstance {
 		await this.api('POST', `/workflows/${id}/deactivate`);
 	}
 
-	async executions(workflowId) {
+	/**
+	 * The workflow's executions, with their data unless `includeData` is false. With data, n8n's API leaves
+	 * out an execution whose data n8n never stored (n8n 1.x, an execution abandoned at shutdown).
+	 */
+	async executions(workflowId, { includeData = true } = {}) {
 		const all = [];
 		let cursor;
 		do {
-			const query = new URLSearchParams({ workflowId: String(workflowId), includeData: 'true', limit: '250' });
+			const query = new URLSearchParams({ workflowId: String(workflowId), includeData: String(includeData), limit: '250' });
 			if (cursor) query.set('cursor', cursor);
 			const page = await this.api('GET', `/executions?${query}`);
 			all.push(...page.data);
@@ -304,13 +313,13 @@ export class N8nInstance {
 	}
 
 	/** Waits until the workflow has `count` finished executions and no more arrive for `settleMs`. */
-	async waitForExecutions(workflowId, count, { timeoutMs = 60_000, settleMs = 1500 } = {}) {
+	async waitForExecutions(workflowId, count, { timeoutMs = 60_000, settleMs = 1500, includeData = true } = {}) {
 		const deadline = Date.now() + timeoutMs;
 		let executions = [];
 		let stableSince = Date.now();
 		let lastCount = -1;
 		while (Date.now() < deadline) {
-			executions = (await this.executions(workflowId)).filter((execution) => execution.finished || execution.stoppedAt);
+			executions = (await this.executions(workflowId, { includeData })).filter((execution) => execution.finished || execution.stoppedAt);
 			if (executions.length !== lastCount) {
 				lastCount = executions.length;
 				stableSince = Date.now();

@@ -212,8 +212,22 @@ for (const version of versions) {
 			const stored = await n8n.api('GET', `/workflows/${listening.id}`);
 			const testUrl = n8n.webhookUrl(listening.webhookId, 'test');
 			const sample = buildDelivery('webhook.test');
+			// n8n stops listening just after its answer to the test delivery; an unsigned probe starts nothing
+			// (the trigger answers 401 while n8n listens, n8n itself 404 once it does not).
+			const stoppedListening = async () => {
+				const deadline = Date.now() + 30_000;
+				let probe;
+				do {
+					probe = await postDelivery(testUrl, { id: 'probe' }, { signature: 'a'.repeat(40) });
+					if (probe.status === 404) return true;
+					await new Promise((resolve) => setTimeout(resolve, 100));
+				} while (Date.now() < deadline);
+				return false;
+			};
 			const answers = [];
 			for (let round = 0; round < 2; round++) {
+				// Listening again before n8n has ended the previous round would be undone by that ending.
+				assert.ok(await stoppedListening(), 'n8n stopped listening after the previous test delivery');
 				// What the editor sends when you click "Listen for test event".
 				const listen = await n8n.rest('POST', `/workflows/${listening.id}/run`, {
 					workflowData: stored,
@@ -227,8 +241,9 @@ for (const version of versions) {
 			}
 			assert.deepEqual(answers, ['accepted', 'accepted']);
 			const executions = await n8n.waitForExecutions(listening.id, 2);
+			assert.ok(await stoppedListening(), 'the Test URL stops listening after its test execution');
 			const afterListening = await postDelivery(testUrl, sample, { secretKey: CURRENT_KEY });
-			assert.equal(afterListening.status, 404, 'the Test URL stops listening after its test execution');
+			assert.equal(afterListening.status, 404, 'a resent sample starts nothing once n8n has stopped listening');
 			assert.equal(executions.length, 2);
 			assert.ok(executions.every((execution) => execution.mode === 'manual'));
 			assert.deepEqual(triggerItems(executions[0]), [sample]);

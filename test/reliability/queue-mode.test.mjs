@@ -18,6 +18,9 @@ const VERSION = process.env.QUEUE_N8N_VERSION ?? '2.41.1';
 const KEY = 'queue-mode-key-5d2b';
 const DELIVERIES = Number(process.env.QUEUE_DELIVERIES ?? 300);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+// Generous bounds for what a loaded machine takes: an n8n process to answer /healthz, a webhook to be served.
+const PROCESS_START_TIMEOUT_MS = 180_000;
+const WEBHOOK_TIMEOUT_MS = 120_000;
 
 async function spawnProcess(command, userFolder, sharedEnv, label) {
 	const port = await freePort();
@@ -32,13 +35,18 @@ async function spawnProcess(command, userFolder, sharedEnv, label) {
 	child.stdout.pipe(log);
 	child.stderr.pipe(log);
 	const exited = new Promise((resolve) => child.once('exit', resolve));
-	for (let attempt = 0; attempt < 480; attempt++) {
+	const deadline = Date.now() + PROCESS_START_TIMEOUT_MS;
+	for (;;) {
 		if (child.exitCode !== null) throw new Error(`${label} exited: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
 		try {
 			const response = await fetch(`http://127.0.0.1:${port}/healthz`);
 			if (response.status === 200) break;
 		} catch {
 			// not up yet
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`${label} was not healthy within ${PROCESS_START_TIMEOUT_MS / 1000} s: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
 		}
 		await sleep(250);
 	}
@@ -95,12 +103,13 @@ describe(`queue mode on n8n ${VERSION}: main + webhook + worker processes`, { ti
 	});
 
 	async function waitForWebhookOn(url) {
-		for (let attempt = 0; attempt < 100; attempt++) {
+		const deadline = Date.now() + WEBHOOK_TIMEOUT_MS;
+		while (Date.now() < deadline) {
 			const probe = await postDelivery(url, { id: 'probe' }, { signature: 'a'.repeat(40) }).catch(() => ({ status: 0 }));
 			if (probe.status === 401) return;
 			await sleep(200);
 		}
-		throw new Error(`webhook ${url} never became reachable`);
+		throw new Error(`webhook ${url} did not answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`);
 	}
 
 	async function activeWorkflow(name) {

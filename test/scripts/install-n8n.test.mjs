@@ -11,14 +11,17 @@ import { fixtures, isAlive, projectRoot, runNode, temporaryFolder, waitFor } fro
 
 const INSTALLER = 'scripts/install-n8n.mjs';
 
-function installEnv(t, { delayMs = 0 } = {}) {
+function installEnv(t, { delayMs = 0, untilReleased = false } = {}) {
 	const folder = temporaryFolder(t);
 	const cache = path.join(folder, 'n8n');
 	const npmLog = path.join(folder, 'npm.log');
 	fs.writeFileSync(npmLog, '');
+	const releaseFile = path.join(folder, 'release-npm-install');
 	return {
 		cache,
 		npmLog,
+		/** Lets the stand-in `npm install` finish (with `untilReleased`). */
+		release: () => fs.writeFileSync(releaseFile, ''),
 		installs: () =>
 			fs
 				.readFileSync(npmLog, 'utf8')
@@ -31,6 +34,7 @@ function installEnv(t, { delayMs = 0 } = {}) {
 			SHOWPASS_N8N_CACHE: cache,
 			FAKE_NPM_LOG: npmLog,
 			FAKE_NPM_INSTALL_MS: String(delayMs),
+			...(untilReleased ? { FAKE_NPM_INSTALL_UNTIL: releaseFile } : {}),
 		},
 	};
 }
@@ -110,7 +114,8 @@ test('SIGINT during the sqlite3 build says what it waits for, stops the build an
 });
 
 test('a second installer says one is running, waits for it and reuses its install', async (t) => {
-	const { cache, env, installs } = installEnv(t, { delayMs: 4000 });
+	// The first install finishes only once the second installer has said that it waits.
+	const { cache, env, installs, release } = installEnv(t, { untilReleased: true });
 	const first = runNode(t, INSTALLER, ['2.41.1'], env);
 	await waitFor('the first npm install to start', () => installs().length);
 	const second = runNode(t, INSTALLER, ['2.41.1'], env);
@@ -120,6 +125,7 @@ test('a second installer says one is running, waits for it and reuses its instal
 			.includes(`another install of n8n 2.41.1 is running (process ${first.child.pid}`),
 	);
 	assert.match(second.output(), /waiting for it to finish/);
+	release();
 	assert.equal((await first.exited).code, 0, first.output());
 	assert.equal((await second.exited).code, 0, second.output());
 	assert.match(second.output(), /installed .* by the other install/);

@@ -1,6 +1,6 @@
-// No run leaves n8n user folders in the system's temporary folder: N8nInstance removes the folder it
-// made when its process exits, whether the run passed, failed or was stopped. TMPDIR points at a
-// folder of the test's own, and n8n is fixtures/fake-n8n.js.
+// No run leaves folders in the system's temporary folder: N8nInstance removes the n8n user folder it
+// made when its process exits, whether the run passed, failed or was stopped, and jest keeps its cache
+// in the project. TMPDIR points at a folder of the test's own, and n8n is fixtures/fake-n8n.js.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,3 +57,13 @@ for (const [how, ending, signal] of [
 		assert.deepEqual(fs.readdirSync(systemTemp), []);
 	});
 }
+
+test('the unit tests leave nothing in the temporary folder (jest keeps its cache in the project)', async (t) => {
+	const systemTemp = path.join(temporaryFolder(t), 'tmp');
+	fs.mkdirSync(systemTemp);
+	// One small file is enough: where jest keeps its cache does not depend on which tests run.
+	const unitTests = ['run', 'test:unit', '--silent', '--', 'test/unit/allowedIps.test.ts'];
+	const run = runProcess(t, 'npm', unitTests, { TMPDIR: systemTemp });
+	assert.equal((await run.exited).code, 0, run.output());
+	assert.deepEqual(fs.readdirSync(systemTemp), []);
+});

@@ -1,7 +1,9 @@
 import { execFileSync } from 'child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'fs';
 import os from 'os';
 import path from 'path';
+
+import { codexFiles, codexUrls, expectReadmeLink } from './readmeLinks';
 
 const root = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -45,6 +47,7 @@ describe('packed tarball (npm run build, then npm pack, in a copy of the sources
 	let packedManifest: Record<string, unknown> = {};
 	const workDir = mkdtempSync(path.join(os.tmpdir(), 'showpass-pack-'));
 	const sources = path.join(workDir, 'package');
+	const unpacked = path.join(workDir, 'unpacked');
 
 	beforeAll(() => {
 		// Built here, not in the working tree: a stale or missing dist/ must not decide the result.
@@ -65,6 +68,8 @@ describe('packed tarball (npm run build, then npm pack, in a copy of the sources
 		packedManifest = JSON.parse(
 			execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
 		);
+		mkdirSync(unpacked);
+		execFileSync('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1']);
 	}, 180_000);
 
 	afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -122,6 +127,24 @@ describe('packed tarball (npm run build, then npm pack, in a copy of the sources
 
 	it('ships no source maps or type declarations: n8n loads the JavaScript, the sources are not packed', () => {
 		expect(files.filter((file) => /\.(map|d\.ts)$/.test(file))).toEqual([]);
+	});
+
+	it("points the codex files' Docs links into the README at package.json's homepage", () => {
+		const files = codexFiles(path.join(unpacked, 'dist', 'nodes'));
+		expect(files).toHaveLength(manifest.n8n.nodes.length);
+		for (const file of files) {
+			const own = codexUrls(file).filter((url) => !url.startsWith('https://dev.showpass.com'));
+			expect(own.length).toBeGreaterThan(0);
+			own.forEach(expectReadmeLink);
+		}
+	});
+
+	it("points each credential's Docs link into the README at package.json's homepage", () => {
+		for (const file of manifest.n8n.credentials as string[]) {
+			const exported = require(path.join(unpacked, file));
+			const Credential = Object.values(exported)[0] as new () => { documentationUrl: string };
+			expectReadmeLink(new Credential().documentationUrl);
+		}
 	});
 
 	it('declares no runtime dependencies in the packed package.json', () => {
