@@ -217,7 +217,7 @@ export class ShowpassTrigger implements INodeType {
 						default: true,
 						description:
 							'Whether to skip a delivery whose webhook_event_uuid was already received (Showpass resends the same event after a failure or a manual Resend)',
-						hint: 'Remembers the last 1,000 deliveries of this trigger, across restarts. The Test URL never skips.',
+						hint: 'Skips a resend for 16 days (Showpass offers Resend for 15), however many deliveries arrive; the 5,000 most recent stay skipped across n8n restarts. The Test URL never skips.',
 					},
 					{
 						displayName: 'Include Headers',

@@ -1,9 +1,16 @@
 // Showpass Trigger vs n8n's built-in Webhook node on the same real n8n, runs alternated.
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { N8nInstance } from '../lib/n8n-instance.mjs';
+import { projectRoot } from '../lib/n8n-versions.mjs';
 import { buildDelivery, sign } from '../lib/deliveries.mjs';
 import { triggerWorkflow } from '../../test/e2e/workflows.mjs';
 
 const KEY = 'bench-e2e-key';
+const require = createRequire(import.meta.url);
+const { STORED_DELIVERIES } = require(path.join(projectRoot, 'dist/nodes/ShowpassTrigger/helpers/storedDeliveries.js'));
+// Base64 of 8 bytes a delivery.
+const FINGERPRINT_CHARACTERS = 32 / 3;
 
 function percentile(sorted, fraction) {
 	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
@@ -106,38 +113,51 @@ async function settledExecutions(n8n, workflowId, { expected, timeoutMs = 300_00
 	return last;
 }
 
-export async function benchEndToEnd({ version, seconds = 8, rounds = 3, connections = 10, burstCount = 1000, burstConcurrency = 50, extraEnv, log = () => {} }) {
+/**
+ * The workflows one run compares, each receiving the same signed purchase. `seed` fills the trigger's
+ * stored deliveries before activation (n8n loads them into memory with the first delivery); `padding`
+ * adds characters to the workflow's static data, as a bigger stored form would.
+ */
+export function throughputTargets({ quick = false } = {}) {
+	const curve = quick ? [100_000] : [1000, 5000, 20_000, 100_000];
+	return [
+		{ name: 'Webhook node', kind: 'webhook' },
+		{ name: 'Showpass Trigger, resends not skipped', parameters: { options: { ignoreDuplicates: false } } },
+		...curve.map((remembered) => ({
+			name: `Showpass Trigger, ${remembered.toLocaleString('en')} remembered`,
+			seed: remembered,
+			curve: remembered,
+		})),
+		...(quick ? [] : [20_000, 100_000]).map((asIfStored) => ({
+			name: `Showpass Trigger, static data as large as ${asIfStored.toLocaleString('en')} stored`,
+			seed: STORED_DELIVERIES,
+			padding: Math.round((asIfStored - STORED_DELIVERIES) * FINGERPRINT_CHARACTERS),
+			asIfStored,
+		})),
+		...(quick ? [] : [{ name: 'Showpass Trigger v1', typeVersion: 1, seed: 100_000 }]),
+		...(process.env.BENCH_READ_ONLY ? [{ name: 'Showpass Trigger, resends not skipped, 53 KB static data', parameters: { options: { ignoreDuplicates: false } }, padding: Math.round(STORED_DELIVERIES * FINGERPRINT_CHARACTERS) }] : []),
+	];
+}
+
+/** The trigger node's static data holding `count` deliveries (ids `seed-<n>`), in the stored form. */
+function seededStaticData(count, padding) {
+	const { RecentDeliveries } = require(path.join(projectRoot, 'dist/nodes/ShowpassTrigger/helpers/storedDeliveries.js'));
+	const { fingerprintOf } = require(path.join(projectRoot, 'dist/nodes/ShowpassTrigger/helpers/fingerprints.js'));
+	const { dayOf } = require(path.join(projectRoot, 'dist/nodes/ShowpassTrigger/helpers/rememberedFingerprints.js'));
+	const recent = new RecentDeliveries(count);
+	const today = dayOf(Date.now());
+	for (let index = 0; index < count; index++) recent.push(fingerprintOf(`seed-${index}`), today);
+	return {
+		'node:Showpass Trigger': { rememberedDeliveries: recent.toStored(today) },
+		...(padding ? { global: { padding: 'x'.repeat(padding) } } : {}),
+	};
+}
+
+export async function benchEndToEnd({ version, targets = throughputTargets(), seconds = 8, rounds = 3, connections = 10, burstCount = 1000, burstConcurrency = 50, extraEnv, log = () => {} }) {
 	const n8n = await N8nInstance.start({ version, extraEnv, log });
 	try {
 		await n8n.setUpOwnerAndApiKey();
 		const credential = await n8n.createCredential('bench', 'showpassWebhookApi', { secretKey: KEY });
-		const showpass = triggerWorkflow({ name: 'bench showpass', parameters: { events: ['*'] }, credential });
-		const showpassWorkflow = await n8n.createWorkflow(showpass.workflow);
-		await n8n.activateWorkflow(showpassWorkflow.id);
-		// Version 1, as saved by earlier releases: n8n evaluates an expression for each request to it.
-		const showpassV1 = triggerWorkflow({ name: 'bench showpass v1', parameters: { events: ['*'] }, credential, typeVersion: 1 });
-		await n8n.activateWorkflow((await n8n.createWorkflow(showpassV1.workflow)).id);
-		// Resends not skipped: what remembering the deliveries (and saving the list each execution) costs.
-		const showpassAllDeliveries = triggerWorkflow({ name: 'bench showpass, resends not skipped', parameters: { events: ['*'], options: { ignoreDuplicates: false } }, credential });
-		await n8n.activateWorkflow((await n8n.createWorkflow(showpassAllDeliveries.workflow)).id);
-		const webhookId = `bench-webhook-${Date.now()}`;
-		const webhookPath = `bench-${Date.now()}`;
-		const builtIn = await n8n.createWorkflow({
-			name: 'bench built-in webhook',
-			nodes: [
-				{
-					id: 'webhook',
-					name: 'Webhook',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					position: [0, 0],
-					webhookId,
-					parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
-				},
-			],
-			connections: {},
-		});
-		await n8n.activateWorkflow(builtIn.id);
 		const template = buildDelivery('invoice.purchase');
 		const signature = sign(KEY, template.id);
 		const request = (index) => ({
@@ -145,24 +165,63 @@ export async function benchEndToEnd({ version, seconds = 8, rounds = 3, connecti
 			body: JSON.stringify({ ...template, webhook_event_uuid: `bench-${index}-${Math.random()}` }),
 			headers: { 'content-type': 'application/json', 'x-showpass-signature': signature },
 		});
-		const targets = {
-			'Showpass Trigger': n8n.webhookUrl(showpass.webhookId),
-			'Showpass Trigger v1': n8n.webhookUrl(showpassV1.webhookId),
-			'Showpass Trigger, resends not skipped': n8n.webhookUrl(showpassAllDeliveries.webhookId),
-			// The Webhook node's URL is its path alone (isFullPath).
-			'Webhook node': `${n8n.baseUrl}/webhook/${webhookPath}`,
-		};
-		for (const url of Object.values(targets)) await load(url, 2, connections, request); // warm-up
-		const results = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
+		const urls = {};
+		const workflowIds = {};
+		for (const target of targets) {
+			if (target.kind === 'webhook') {
+				const webhookPath = `bench-${Date.now()}`;
+				const builtIn = await n8n.createWorkflow({
+					name: 'bench built-in webhook',
+					nodes: [
+						{
+							id: 'webhook',
+							name: 'Webhook',
+							type: 'n8n-nodes-base.webhook',
+							typeVersion: 2,
+							position: [0, 0],
+							webhookId: `bench-webhook-${Date.now()}`,
+							parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
+						},
+					],
+					connections: {},
+				});
+				await n8n.activateWorkflow(builtIn.id);
+				// The Webhook node's URL is its path alone (isFullPath).
+				[urls[target.name], workflowIds[target.name]] = [`${n8n.baseUrl}/webhook/${webhookPath}`, builtIn.id];
+				continue;
+			}
+			const { workflow, webhookId } = triggerWorkflow({
+				name: `bench ${target.name}`,
+				parameters: { events: ['*'], ...target.parameters },
+				credential,
+				typeVersion: target.typeVersion,
+			});
+			const staticData = target.seed || target.padding ? seededStaticData(target.seed ?? 0, target.padding) : undefined;
+			const created = await n8n.createWorkflow({ ...workflow, ...(staticData ? { staticData } : {}) });
+			await n8n.activateWorkflow(created.id);
+			[urls[target.name], workflowIds[target.name]] = [n8n.webhookUrl(webhookId), created.id];
+			if (target.seed) {
+				// The seeded deliveries are remembered: a resend of the oldest is a duplicate.
+				const resend = await fetch(urls[target.name], {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', 'x-showpass-signature': signature },
+					body: JSON.stringify({ ...template, webhook_event_uuid: 'seed-0' }),
+				});
+				const answer = await resend.json();
+				if (answer.status !== 'duplicate') throw new Error(`${target.name}: the seeded delivery seed-0 was answered ${JSON.stringify(answer)}, not as a duplicate`);
+			}
+		}
+		for (const url of Object.values(urls)) await load(url, 2, connections, request); // warm-up
+		const results = Object.fromEntries(targets.map(({ name }) => [name, []]));
 		for (let round = 0; round < rounds; round++) {
-			const order = round % 2 ? Object.entries(targets).reverse() : Object.entries(targets);
-			for (const [name, url] of order) {
-				const result = await load(url, seconds, connections, request);
+			const order = round % 2 ? [...targets].reverse() : targets;
+			for (const { name } of order) {
+				const result = await load(urls[name], seconds, connections, request);
 				results[name].push(result);
 				log(`  n8n ${version} round ${round + 1} ${name}: ${result.requestsPerSecond} req/s, p50 ${result.p50ms} ms, p99 ${result.p99ms} ms, errors ${result.errors}`);
 			}
 		}
-		const summary = { throughput: {}, burst: {} };
+		const summary = { throughput: {}, burst: {}, staticDataBytes: {} };
 		for (const [name, runs] of Object.entries(results)) {
 			const sum = (key) => runs.reduce((total, run) => total + run[key], 0);
 			summary.throughput[name] = {
@@ -172,16 +231,23 @@ export async function benchEndToEnd({ version, seconds = 8, rounds = 3, connecti
 				errors: sum('errors'),
 			};
 		}
+		const webhookRate = summary.throughput['Webhook node'].requestsPerSecond;
+		const notSkippingRate = summary.throughput['Showpass Trigger, resends not skipped']?.requestsPerSecond;
 		for (const row of Object.values(summary.throughput)) {
-			row.ratio = +(row.requestsPerSecond / summary.throughput['Webhook node'].requestsPerSecond).toFixed(2);
+			row.ratio = +(row.requestsPerSecond / webhookRate).toFixed(2);
+			if (notSkippingRate) row.ratioToNotSkipping = +(row.requestsPerSecond / notSkippingRate).toFixed(2);
+		}
+		for (const target of targets) {
+			if (target.kind === 'webhook') continue;
+			const stored = await n8n.api('GET', `/workflows/${workflowIds[target.name]}`);
+			summary.staticDataBytes[target.name] = JSON.stringify(stored.staticData ?? {}).length;
 		}
 
-		const workflows = { 'Showpass Trigger': showpassWorkflow.id, 'Webhook node': builtIn.id };
-		for (const name of ['Showpass Trigger', 'Webhook node']) {
-			const url = targets[name];
-			const before = await settledExecutions(n8n, workflows[name], { expected: 0, settleMs: 3000 });
-			const result = await burst(url, burstCount, burstConcurrency, request);
-			const after = await settledExecutions(n8n, workflows[name], { expected: before + burstCount });
+		const burstTargets = [targets.find((target) => target.seed === 100_000) ?? targets[1], targets[0]];
+		for (const { name } of burstTargets) {
+			const before = await settledExecutions(n8n, workflowIds[name], { expected: 0, settleMs: 3000 });
+			const result = await burst(urls[name], burstCount, burstConcurrency, request);
+			const after = await settledExecutions(n8n, workflowIds[name], { expected: before + burstCount });
 			summary.burst[name] = { ...result, executionsSeen: after - before };
 			log(`  n8n ${version} on-sale burst ${name}: ${JSON.stringify(summary.burst[name])}`);
 		}

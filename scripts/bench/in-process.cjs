@@ -6,7 +6,7 @@ const { performance } = require('perf_hooks');
 
 const root = path.resolve(__dirname, '..', '..');
 const { ShowpassTrigger } = require(path.join(root, 'dist/nodes/ShowpassTrigger/ShowpassTrigger.node.js'));
-const { deliveryMemory } = require(path.join(root, 'dist/nodes/ShowpassTrigger/helpers/deliveryMemory.js'));
+const { DeliveryMemory, deliveryMemory } = require(path.join(root, 'dist/nodes/ShowpassTrigger/helpers/deliveryMemory.js'));
 const { shapeOutput } = require(path.join(root, 'dist/nodes/ShowpassTrigger/helpers/output.js'));
 const sample = require(path.join(root, 'test/fixtures/invoice.purchase.json'));
 
@@ -93,6 +93,33 @@ async function main() {
 		const base = withTickets(tickets);
 		const measured = await timePerOp(tickets === 1000 ? 500 : 5000, () => shapeOutput(base, 'tickets'));
 		rows.push({ case: `shapeOutput tickets: ${tickets} tickets`, nsPerOp: Math.round(measured), nsPerTicket: Math.round(measured / tickets) });
+	}
+	// The dedupe memory's own cost per delivery with N remembered: check and record, the execution's step,
+	// and the JSON n8n writes when the execution ends (the stored list, serialized at save time).
+	for (const remembered of [1000, 5000, 20_000, 100_000]) {
+		const memory = new DeliveryMemory();
+		const staticData = {};
+		let counter = 0;
+		const deliver = () => {
+			const id = `curve-${remembered}-${counter++}`;
+			if (!memory.rememberIfNew('curve', id, {})) throw new Error('not new');
+			const item = { webhook_event_uuid: id };
+			memory.markItem(id, item);
+			memory.recordRun('curve', item, staticData);
+			return JSON.stringify(staticData).length;
+		};
+		for (let index = 0; index < remembered; index++) {
+			memory.rememberIfNew('curve', `curve-${remembered}-${counter}`, {});
+			const item = { webhook_event_uuid: `curve-${remembered}-${counter++}` };
+			memory.markItem(item.webhook_event_uuid, item);
+			memory.recordRun('curve', item, staticData);
+		}
+		const measured = await timePerOp(300, deliver);
+		rows.push({
+			case: `dedupe: ${remembered.toLocaleString('en')} remembered, one more delivery (check, record, saved JSON)`,
+			nsPerOp: Math.round(measured),
+			staticDataBytes: JSON.stringify(staticData).length,
+		});
 	}
 	console.log(JSON.stringify(rows));
 }

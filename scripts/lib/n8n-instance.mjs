@@ -165,11 +165,14 @@ export class N8nInstance {
 		}
 	}
 
-	/** Stops n8n (n8n stops its task runner) and then whatever of its process group is left. */
-	async stop() {
+	/**
+	 * Stops n8n (n8n stops its task runner) and then whatever of its process group is left. `SIGKILL`
+	 * stops it the hard way, with no chance to finish anything.
+	 */
+	async stop({ signal = 'SIGTERM' } = {}) {
 		if (!this.child) return;
 		if (this.child.exitCode === null && this.child.signalCode === null) {
-			this.child.kill('SIGTERM');
+			this.child.kill(signal);
 			let timer;
 			const timeout = new Promise((resolve) => (timer = setTimeout(resolve, 30_000, 'timeout')));
 			const outcome = await Promise.race([this.exited, timeout]);
@@ -182,9 +185,12 @@ export class N8nInstance {
 		signalGroup(this.child.pid, 'SIGKILL');
 	}
 
-	/** Stops n8n and starts it again on the same user folder; `whileStopped()`, if given, is awaited in between. */
-	async restart(log, { whileStopped } = {}) {
-		await this.stop();
+	/**
+	 * Stops n8n (`signal`: SIGTERM by default, SIGKILL for a crash) and starts it again on the same user
+	 * folder; `whileStopped()`, if given, is awaited in between.
+	 */
+	async restart(log, { signal, whileStopped } = {}) {
+		await this.stop({ signal });
 		await whileStopped?.();
 		await this.launch(log);
 		this.cookie = undefined;
@@ -290,6 +296,20 @@ export class N8nInstance {
 			cursor = page.nextCursor;
 		} while (cursor);
 		return all;
+	}
+
+	/** How many executions of the workflow have finished (read without their data, so cheap for thousands). */
+	async countFinishedExecutions(workflowId) {
+		let total = 0;
+		let cursor;
+		do {
+			const query = new URLSearchParams({ workflowId: String(workflowId), includeData: 'false', limit: '250' });
+			if (cursor) query.set('cursor', cursor);
+			const page = await this.api('GET', `/executions?${query}`);
+			total += page.data.filter((execution) => execution.finished || execution.stoppedAt).length;
+			cursor = page.nextCursor;
+		} while (cursor);
+		return total;
 	}
 
 	/** Waits until the workflow has `count` finished executions and no more arrive for `settleMs`. */

@@ -65,6 +65,32 @@ export function triggerThenSteps({ name, triggerParameters = {}, webhookCredenti
 	return { webhookId, workflow: { ...workflow, nodes, connections } };
 }
 
+/**
+ * The Showpass Trigger followed by n8n's HTTP Request node, which posts each delivery's
+ * `webhook_event_uuid` to `receiverUrl` (see receiver.mjs): what reaches the next node is counted there.
+ */
+export function triggerThenReceiver({ name, credential, receiverUrl, triggerParameters = {} }) {
+	return triggerThenSteps({
+		name,
+		triggerParameters,
+		webhookCredential: credential,
+		steps: [
+			{
+				name: 'Tell the receiver',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				parameters: {
+					method: 'POST',
+					url: receiverUrl,
+					sendBody: true,
+					bodyParameters: { parameters: [{ name: 'uuid', value: '={{ $json.webhook_event_uuid }}' }] },
+					options: {},
+				},
+			},
+		],
+	});
+}
+
 /** The Showpass API credential reference for a node. */
 export function showpassApiCredential(credential) {
 	return { showpassApi: { id: credential.id, name: credential.name } };

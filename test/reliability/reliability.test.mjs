@@ -19,8 +19,8 @@ const BURST_DISTINCT = Number(process.env.RELIABILITY_BURST ?? 1000);
 const CONCURRENCY = 20;
 const RESTART_DELIVERIES = Number(process.env.RELIABILITY_RESTART ?? 120);
 const RESTART_BURST = Number(process.env.RELIABILITY_RESTART_BURST ?? 100);
-// Bounds of the stop-during-a-burst test. Its deliveries stay below the 1,000 each trigger remembers, so
-// every one of them is remembered when all are resent. Full speed only for the RESTART_BURST before the
+// Bounds of the stop-during-a-burst test. Its deliveries stay below the 5,000 each trigger stores across a
+// restart, so every one that ran is still remembered when all are resent. Full speed only for the RESTART_BURST before the
 // stop, RESTART_DRAIN_BUDGET while the stopping n8n still accepts, and CONCURRENCY accepted once it is
 // back (plus CONCURRENCY in flight); otherwise one delivery every RESTART_PROBE_INTERVAL_MS until
 // RESTART_DEADLINE_MS: 100 + 250 + 40 + 240 s / 0.5 s = 870 at most, within RESTART_BURST_MAX.

@@ -2,6 +2,9 @@ import { createHmac } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { deliveryMemory } from '../../nodes/ShowpassTrigger/helpers/deliveryMemory';
+import { fingerprintOf } from '../../nodes/ShowpassTrigger/helpers/fingerprints';
+import { dayOf } from '../../nodes/ShowpassTrigger/helpers/rememberedFingerprints';
+import { readStoredDeliveries } from '../../nodes/ShowpassTrigger/helpers/storedDeliveries';
 import purchase from '../fixtures/invoice.purchase.json';
 import {
 	chain,
@@ -44,12 +47,13 @@ async function deliver(
 	});
 }
 
-function rememberedIn(staticData: IDataObject): unknown[] {
-	for (const value of Object.values(staticData)) {
-		if (value && typeof value === 'object' && Array.isArray((value as IDataObject).seenDeliveryIds))
-			return (value as IDataObject).seenDeliveryIds as unknown[];
-	}
-	return Array.isArray(staticData.seenDeliveryIds) ? (staticData.seenDeliveryIds as unknown[]) : [];
+/** Which of `ids` the saved static data of the trigger holds. */
+function storedAmong(staticData: IDataObject, ids: string[]): string[] {
+	const nodeData = (staticData['node:Showpass Trigger'] ?? {}) as IDataObject;
+	const stored = readStoredDeliveries(nodeData, dayOf(Date.now())).map(({ fingerprint }) =>
+		JSON.stringify(fingerprint),
+	);
+	return ids.filter((id) => stored.includes(JSON.stringify(fingerprintOf(id))));
 }
 
 beforeEach(() => deliveryMemory.forget());
@@ -91,7 +95,7 @@ describe('execution phase', () => {
 		const ran = purchaseDelivery({ webhook_event_uuid: 'exec-a' });
 		const answeredOnly = purchaseDelivery({ id: 'evt-3', webhook_event_uuid: 'exec-never' });
 		const first = await deliver(ran, { staticData: {} });
-		expect(rememberedIn(first.staticData)).toContain('exec-a');
+		expect(storedAmong(first.staticData, ['exec-a'])).toEqual(['exec-a']);
 		// Answered, but n8n stopped before its execution started.
 		const second = await deliver(answeredOnly, { staticData: first.staticData, execute: false });
 		expect(second.response.body).toMatchObject({ status: 'accepted' });
@@ -143,7 +147,7 @@ describe('execution phase', () => {
 		});
 		expect(resumed.error).toBeUndefined();
 		expect(resumed.json('Showpass Trigger')).toEqual(accepted.items.map((item) => item.json));
-		expect(rememberedIn(resumed.staticData)).toEqual([]);
+		expect(resumed.staticData).toEqual({ 'node:Showpass Trigger': {} });
 
 		const resend = await deliver(delivery, { staticData: {}, execute: false });
 		expect(resend.response.body).toMatchObject({ status: 'duplicate' });
@@ -172,7 +176,50 @@ describe('execution phase', () => {
 	it('writes nothing for a manual run (Test URL)', async () => {
 		const call = await deliver(purchaseDelivery(), { mode: 'manual', staticData: {} });
 		expect(call.items).toHaveLength(1);
-		expect(rememberedIn(call.staticData)).toEqual([]);
+		expect(storedAmong(call.staticData, [String(call.items[0].json.webhook_event_uuid)])).toEqual(
+			[],
+		);
+	});
+});
+
+describe('restart and upgrade through the engine', () => {
+	it('saves the stored form with each execution; after a restart every delivery that ran is a duplicate', async () => {
+		let staticData: IDataObject = {};
+		const deliveries = Array.from({ length: 5 }, (_, index) =>
+			purchaseDelivery({ webhook_event_uuid: `restart-${index}` }),
+		);
+		for (const delivery of deliveries)
+			staticData = (await deliver(delivery, { staticData })).staticData;
+		const stored = (staticData['node:Showpass Trigger'] as IDataObject).rememberedDeliveries;
+		expect(stored).toMatchObject({ format: 1, fingerprints: expect.any(String) });
+
+		deliveryMemory.forget();
+		for (const delivery of deliveries) {
+			const resend = await deliver(delivery, { staticData, execute: false });
+			expect(resend.response.body).toMatchObject({ status: 'duplicate' });
+		}
+	});
+
+	it('recognises the list an earlier release saved, and replaces it with the stored form on the next execution', async () => {
+		const earlier = {
+			'node:Showpass Trigger': { seenDeliveryIds: ['from-the-earlier-release'] },
+		};
+		const resend = await deliver(
+			purchaseDelivery({ webhook_event_uuid: 'from-the-earlier-release' }),
+			{
+				staticData: earlier,
+				execute: false,
+			},
+		);
+		expect(resend.response.body).toMatchObject({ status: 'duplicate' });
+		const next = await deliver(purchaseDelivery({ webhook_event_uuid: 'after-upgrade' }), {
+			staticData: earlier,
+		});
+		const nodeData = next.staticData['node:Showpass Trigger'] as IDataObject;
+		expect(nodeData.seenDeliveryIds).toBeUndefined();
+		expect(
+			storedAmong(next.staticData, ['from-the-earlier-release', 'after-upgrade']),
+		).toHaveLength(2);
 	});
 });
 

@@ -1,61 +1,107 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { fingerprintOf, type Fingerprint } from './fingerprints';
 import { deliveryIdOf } from './payload';
+import { dayOf, RememberedFingerprints } from './rememberedFingerprints';
+import {
+	holdsStoredDeliveries,
+	LEGACY_KEY,
+	readStoredDeliveries,
+	RecentDeliveries,
+	STORED_CAPACITY,
+	STORED_KEY,
+	type DatedFingerprint,
+	type StoredForm,
+} from './storedDeliveries';
 
-/** How many `webhook_event_uuid`s each trigger node remembers. */
-export const REMEMBERED_DELIVERIES = 1000;
+/** How many deliveries one n8n process remembers across all its triggers; the least recently used trigger goes first. */
+export const REMEMBERED_IN_PROCESS = 1_000_000;
 
 /** How many trigger nodes one n8n process keeps in memory; the least recently used one is dropped. */
 export const REMEMBERED_TRIGGERS = 100;
 
-const STATIC_DATA_KEY = 'seenDeliveryIds';
+export interface DeliveryMemoryOptions {
+	/** The clock, in milliseconds since 1970 (tests set it). */
+	now?: () => number;
+	/** Deliveries stored with each trigger's workflow, to survive a restart. */
+	storedPerTrigger?: number;
+	/** Deliveries remembered across every trigger of the process. */
+	rememberedInProcess?: number;
+	/** Triggers held in memory. */
+	maxTriggers?: number;
+}
 
 /**
- * Remembers the deliveries a trigger node has accepted, to drop Showpass's resends.
- *
- * n8n hands every production request its own copy of the workflow's static data and the last
- * save wins, so concurrent requests lose each other's ids when static data is the only memory.
- * The ids therefore live in this process's memory, checked and recorded in one synchronous step.
- * What survives a restart is the list in static data, written by each execution when it starts
- * and saved by n8n when it ends. That list holds the deliveries whose execution ran: n8n can
- * answer a delivery and then abandon its execution (a shutdown that times out marks it crashed),
- * and a resend of such a delivery must run after the restart.
+ * What one trigger node's memory holds. Every delivery it knows as seen is in `seen`, for as long as
+ * Showpass may resend it. What survives a restart is `ran` (the most recent deliveries whose
+ * execution reached the trigger in this process, or that were loaded as such) in a process that runs
+ * executions, and `accepted` in one that only receives deliveries (a queue-mode webhook process).
  */
-interface RememberedIds {
-	ids: Set<string>;
-	/** The same ids, oldest first. */
-	order: string[];
-	/** Ids whose execution reached the trigger in this process (or that were loaded as such), oldest first. */
-	ran: string[];
-	/** Whether this process runs the trigger's executions; a queue-mode webhook process never does. */
-	runsExecutions: boolean;
+interface TriggerMemory {
+	seen: RememberedFingerprints;
+	ran: RecentDeliveries;
+	/** Dropped once the process is seen running an execution of the trigger. */
+	accepted?: RecentDeliveries;
+	/** What this trigger puts into static data: serialized by n8n when it saves, so always current. */
+	live: object;
 }
 
 /** What a delivery's first item is, to find its id again when its execution starts. */
 const deliveryOfItem = new WeakMap<object, string>();
 
+const LIVE = Symbol('showpass.storedDeliveries');
+
+/**
+ * Remembers the deliveries each trigger node has accepted, to drop Showpass's resends for as long as
+ * Showpass offers them (15 days, and a day's margin), by a 64-bit fingerprint of `webhook_event_uuid`.
+ *
+ * n8n hands every production request its own copy of the workflow's static data and the last
+ * save wins, so concurrent requests lose each other's ids when static data is the only memory.
+ * The fingerprints therefore live in this process's memory, checked and recorded in one synchronous
+ * step. What survives a restart is the most recent STORED_CAPACITY of them in static data, written
+ * by each execution as it starts and saved by n8n when it ends. n8n rewrites the whole static data
+ * with every save, so storing more would make every execution dearer; older deliveries are
+ * remembered while the process runs. The stored list holds the deliveries whose execution ran: n8n
+ * can answer a delivery and then abandon its execution (a shutdown that times out marks it
+ * crashed), and a resend of such a delivery must run after the restart.
+ */
 export class DeliveryMemory {
 	/** In least-recently-used order: a Map iterates in insertion order and every use re-inserts. */
-	private readonly rememberedByTrigger = new Map<string, RememberedIds>();
+	private readonly memoryByTrigger = new Map<string, TriggerMemory>();
 
 	/** Deliveries that ran from stored data before this process held their trigger (see recordRun). */
-	private readonly ranBeforeHeld = new Map<string, string[]>();
+	private readonly ranBeforeHeld = new Map<string, DatedFingerprint[]>();
 
-	constructor(
-		private readonly capacity = REMEMBERED_DELIVERIES,
-		private readonly maxTriggers = REMEMBERED_TRIGGERS,
-	) {}
+	private remembered = 0;
+	private readonly now: () => number;
+	private readonly storedPerTrigger: number;
+	private readonly rememberedInProcess: number;
+	private readonly maxTriggers: number;
+	private readonly batchLimit: number;
+
+	constructor(options: DeliveryMemoryOptions = {}) {
+		this.now = options.now ?? Date.now;
+		this.storedPerTrigger = options.storedPerTrigger ?? STORED_CAPACITY;
+		this.rememberedInProcess = options.rememberedInProcess ?? REMEMBERED_IN_PROCESS;
+		this.maxTriggers = options.maxTriggers ?? REMEMBERED_TRIGGERS;
+		// Small enough that dropping a trigger's oldest batches always brings the process under its bound.
+		this.batchLimit = Math.max(1, Math.min(65_536, Math.floor(this.rememberedInProcess / 16)));
+	}
 
 	/**
-	 * Records the id unless it was seen before. Returns false for a duplicate.
+	 * Records the delivery unless it was seen before. Returns false for a duplicate.
 	 * Must stay synchronous: that is what makes check-and-record atomic within a process.
 	 */
 	rememberIfNew(triggerKey: string, deliveryId: string, staticData: IDataObject): boolean {
-		const remembered = this.rememberedFor(triggerKey, staticData);
-		if (remembered.ids.has(deliveryId)) return false;
-		this.addId(remembered, deliveryId);
-		// The live list is stored, so whichever copy n8n saves last holds every id known by then.
-		staticData[STATIC_DATA_KEY] = this.persistedList(remembered);
+		const memory = this.memoryFor(triggerKey, staticData);
+		const fingerprint = fingerprintOf(deliveryId);
+		const today = this.today();
+		if (!this.addSeen(triggerKey, memory, fingerprint, today)) return false;
+		if (memory.accepted) {
+			// A process not (yet) seen running executions stores what it accepted: nothing else is known.
+			memory.accepted.push(fingerprint, today);
+			this.store(memory, staticData);
+		}
 		return true;
 	}
 
@@ -65,9 +111,9 @@ export class DeliveryMemory {
 	}
 
 	/**
-	 * Called as an execution starts: records that the delivery behind `firstItem` ran and writes the
-	 * list of deliveries that ran into the execution's static data, which n8n saves when it ends.
-	 * Returns whether it wrote.
+	 * Called as an execution starts: records that the delivery behind `firstItem` ran and puts the
+	 * stored list into the execution's static data, which n8n saves when it ends. Returns whether it
+	 * wrote.
 	 *
 	 * Only a process that holds the trigger writes, that is one that accepted deliveries for it
 	 * itself; a queue-mode worker never did, and would otherwise replace the stored list with what
@@ -77,30 +123,35 @@ export class DeliveryMemory {
 	 * `webhook_event_uuid`) and counts as seen from then on; if the trigger is not held yet it is kept
 	 * aside until this process's first delivery for the trigger loads the memory.
 	 */
-	recordRun(triggerKey: string, firstItem: IDataObject | undefined, staticData: IDataObject): boolean {
+	recordRun(
+		triggerKey: string,
+		firstItem: IDataObject | undefined,
+		staticData: IDataObject,
+	): boolean {
 		const acceptedHere = firstItem === undefined ? undefined : deliveryOfItem.get(firstItem);
-		const deliveryId = acceptedHere ?? (firstItem === undefined ? undefined : deliveryIdOf(firstItem));
-		const remembered = this.rememberedByTrigger.get(triggerKey);
-		if (!remembered) {
-			if (deliveryId !== undefined) this.keepAside(triggerKey, deliveryId);
+		const deliveryId =
+			acceptedHere ?? (firstItem === undefined ? undefined : deliveryIdOf(firstItem));
+		const fingerprint = deliveryId === undefined ? undefined : fingerprintOf(deliveryId);
+		const today = this.today();
+		const memory = this.memoryByTrigger.get(triggerKey);
+		if (!memory) {
+			if (fingerprint) this.keepAside(triggerKey, { fingerprint, day: today });
 			return false;
 		}
-		this.markUsed(triggerKey, remembered);
-		if (!remembered.runsExecutions) {
-			// First run in this process: from now on only deliveries that ran are stored.
-			remembered.runsExecutions = true;
-			if (deliveryId === undefined)
-				remembered.ran.push(...remembered.order.filter((id) => !remembered.ran.includes(id)));
-		}
-		if (deliveryId !== undefined) {
-			if (acceptedHere === undefined) this.addId(remembered, deliveryId);
-			this.addRan(remembered, deliveryId);
+		this.markUsed(triggerKey, memory);
+		// From the first run in this process on, only deliveries that ran are stored.
+		memory.accepted = undefined;
+		if (fingerprint) {
+			if (acceptedHere === undefined) this.addSeen(triggerKey, memory, fingerprint, today);
+			// A delivery accepted here was new to this process, so it is not stored yet; another may be.
+			if (acceptedHere !== undefined || !memory.ran.includes(fingerprint))
+				memory.ran.push(fingerprint, today);
 		}
 		// n8n 2.x resumes an execution on a stored workflow snapshot that leaves static data out; saving
 		// into such a copy would replace every other node's static data. The list is written by the
 		// next execution this process starts itself.
-		if (acceptedHere === undefined && !Array.isArray(staticData[STATIC_DATA_KEY])) return false;
-		staticData[STATIC_DATA_KEY] = remembered.ran;
+		if (acceptedHere === undefined && !holdsStoredDeliveries(staticData)) return false;
+		this.store(memory, staticData);
 		return true;
 	}
 
@@ -110,102 +161,166 @@ export class DeliveryMemory {
 	 * rewrites the list when the copy it was handed is behind this process's memory.
 	 */
 	persistIfBehind(triggerKey: string, staticData: IDataObject): void {
-		const remembered = this.rememberedByTrigger.get(triggerKey);
-		if (!remembered) return;
-		const persisted = staticData[STATIC_DATA_KEY];
-		const list = this.persistedList(remembered);
+		const memory = this.memoryByTrigger.get(triggerKey);
+		if (!memory) return;
+		const persisted = staticData[STORED_KEY] as Partial<StoredForm> | undefined;
+		const current = this.storedForm(memory);
+		// A live list in this copy may have been saved already, before the memory moved on: write it again.
 		const isCurrent =
-			Array.isArray(persisted) &&
-			persisted.length === list.length &&
-			persisted[persisted.length - 1] === list[list.length - 1];
-		if (!isCurrent) staticData[STATIC_DATA_KEY] = list;
+			staticData[LEGACY_KEY] === undefined &&
+			!isLive(persisted) &&
+			persisted?.fingerprints === current.fingerprints &&
+			persisted?.days === current.days;
+		if (!isCurrent) this.store(memory, staticData);
 	}
 
-	/** Number of ids held for one trigger node (for tests and benchmarks). */
+	/** Number of deliveries remembered for one trigger node (for tests and benchmarks). */
 	size(triggerKey: string): number {
-		return this.rememberedByTrigger.get(triggerKey)?.ids.size ?? 0;
+		return this.memoryByTrigger.get(triggerKey)?.seen.size ?? 0;
+	}
+
+	/** Number of deliveries remembered across the process (for tests and benchmarks). */
+	rememberedCount(): number {
+		return this.remembered;
 	}
 
 	/** Number of trigger nodes held (for tests and benchmarks). */
 	triggerCount(): number {
-		return this.rememberedByTrigger.size;
+		return this.memoryByTrigger.size;
 	}
 
 	forget(triggerKey?: string): void {
 		if (triggerKey === undefined) {
-			this.rememberedByTrigger.clear();
+			this.memoryByTrigger.clear();
 			this.ranBeforeHeld.clear();
+			this.remembered = 0;
 		} else {
-			this.rememberedByTrigger.delete(triggerKey);
+			this.remembered -= this.memoryByTrigger.get(triggerKey)?.seen.size ?? 0;
+			this.memoryByTrigger.delete(triggerKey);
 			this.ranBeforeHeld.delete(triggerKey);
 		}
 	}
 
-	private addId(remembered: RememberedIds, deliveryId: string): void {
-		if (remembered.ids.has(deliveryId)) return;
-		remembered.ids.add(deliveryId);
-		remembered.order.push(deliveryId);
-		if (remembered.order.length > this.capacity) {
-			remembered.ids.delete(remembered.order.shift() as string);
+	private today(): number {
+		return dayOf(this.now());
+	}
+
+	private memoryFor(triggerKey: string, staticData: IDataObject): TriggerMemory {
+		let memory = this.memoryByTrigger.get(triggerKey);
+		if (!memory) {
+			memory = this.load(triggerKey, staticData);
+			this.memoryByTrigger.set(triggerKey, memory);
+		}
+		this.markUsed(triggerKey, memory);
+		return memory;
+	}
+
+	/** A trigger's memory as its static data and the deliveries kept aside for it leave it. */
+	private load(triggerKey: string, staticData: IDataObject): TriggerMemory {
+		const memory: TriggerMemory = {
+			seen: new RememberedFingerprints(this.batchLimit),
+			ran: new RecentDeliveries(this.storedPerTrigger),
+			accepted: new RecentDeliveries(this.storedPerTrigger),
+			live: {},
+		};
+		Object.defineProperty(memory.live, LIVE, { value: true });
+		// n8n serializes static data with JSON.stringify when it saves it: the list saved is the one of
+		// that moment, whichever execution's copy is saved last.
+		Object.defineProperty(memory.live, 'toJSON', { value: () => this.storedForm(memory) });
+		const today = this.today();
+		const loaded = [
+			...readStoredDeliveries(staticData, today),
+			...(this.ranBeforeHeld.get(triggerKey) ?? []),
+		];
+		this.ranBeforeHeld.delete(triggerKey);
+		for (const { fingerprint, day } of loaded) {
+			if (memory.seen.add(fingerprint, day)) this.remembered++;
+			memory.ran.push(fingerprint, day);
+			memory.accepted?.push(fingerprint, day);
+		}
+		return memory;
+	}
+
+	private storedForm(memory: TriggerMemory): StoredForm {
+		return (memory.accepted ?? memory.ran).toStored(this.today());
+	}
+
+	private store(memory: TriggerMemory, staticData: IDataObject): void {
+		staticData[STORED_KEY] = memory.live as IDataObject;
+		if (staticData[LEGACY_KEY] !== undefined) delete staticData[LEGACY_KEY];
+	}
+
+	/** Adds to what the trigger has seen, within the process's bound; returns false if it was seen. */
+	private addSeen(
+		triggerKey: string,
+		memory: TriggerMemory,
+		fingerprint: Fingerprint,
+		today: number,
+	): boolean {
+		this.remembered -= memory.seen.expire(today);
+		if (!memory.seen.add(fingerprint, today)) return false;
+		this.remembered++;
+		this.keepWithinBound(triggerKey, memory);
+		return true;
+	}
+
+	/** Drops the least recently used triggers, then the oldest batches of this one, until within bound. */
+	private keepWithinBound(triggerKey: string, memory: TriggerMemory): void {
+		for (const [key, other] of this.memoryByTrigger) {
+			if (this.remembered <= this.rememberedInProcess) return;
+			if (key === triggerKey) continue;
+			this.remembered -= other.seen.size;
+			this.memoryByTrigger.delete(key);
+		}
+		while (this.remembered > this.rememberedInProcess && memory.seen.batchCount > 1) {
+			this.remembered -= memory.seen.dropOldest();
 		}
 	}
 
-	private addRan(remembered: RememberedIds, deliveryId: string): void {
-		appendOnce(remembered.ran, deliveryId, this.capacity);
-	}
-
-	/** Bounded like the memory: `capacity` ids per trigger, `maxTriggers` triggers (oldest dropped). */
-	private keepAside(triggerKey: string, deliveryId: string): void {
+	/** Bounded like the stored list: `storedPerTrigger` per trigger, `maxTriggers` triggers (oldest dropped). */
+	private keepAside(triggerKey: string, run: DatedFingerprint): void {
 		const kept = this.ranBeforeHeld.get(triggerKey) ?? [];
 		useLeastRecentlyUsed(this.ranBeforeHeld, triggerKey, kept, this.maxTriggers);
-		appendOnce(kept, deliveryId, this.capacity);
+		const { high, low } = run.fingerprint;
+		if (kept.some(({ fingerprint }) => fingerprint.high === high && fingerprint.low === low))
+			return;
+		kept.push(run);
+		if (kept.length > this.storedPerTrigger) kept.shift();
 	}
 
-	private rememberedFor(triggerKey: string, staticData: IDataObject): RememberedIds {
-		let remembered = this.rememberedByTrigger.get(triggerKey);
-		if (!remembered) {
-			const persisted = staticData[STATIC_DATA_KEY];
-			const order = Array.isArray(persisted)
-				? [...new Set(persisted.filter((id): id is string => typeof id === 'string'))].slice(
-						-this.capacity,
-					)
-				: [];
-			remembered = { ids: new Set(order), order, ran: [...order], runsExecutions: false };
-			for (const deliveryId of this.ranBeforeHeld.get(triggerKey) ?? []) {
-				this.addId(remembered, deliveryId);
-				this.addRan(remembered, deliveryId);
-			}
-			this.ranBeforeHeld.delete(triggerKey);
-		}
-		this.markUsed(triggerKey, remembered);
-		return remembered;
-	}
-
-	/**
-	 * In a process that runs the trigger's executions, the deliveries that ran; in one that only
-	 * receives them (a queue-mode webhook process), every accepted delivery, as nothing else is known.
-	 */
-	private persistedList(remembered: RememberedIds): string[] {
-		return remembered.runsExecutions ? remembered.ran : remembered.order;
-	}
-
-	private markUsed(triggerKey: string, remembered: RememberedIds): void {
-		useLeastRecentlyUsed(this.rememberedByTrigger, triggerKey, remembered, this.maxTriggers);
+	private markUsed(triggerKey: string, memory: TriggerMemory): void {
+		const dropped = useLeastRecentlyUsed(
+			this.memoryByTrigger,
+			triggerKey,
+			memory,
+			this.maxTriggers,
+		);
+		if (dropped) this.remembered -= dropped.seen.size;
 	}
 }
 
-/** Appends `id` unless the list holds it, dropping the oldest beyond `capacity`. */
-function appendOnce(list: string[], id: string, capacity: number): void {
-	if (list.includes(id)) return;
-	list.push(id);
-	if (list.length > capacity) list.shift();
-}
-
-/** Re-inserts `key` as the most recently used and drops the least recently used beyond `maxSize`. */
-function useLeastRecentlyUsed<V>(map: Map<string, V>, key: string, value: V, maxSize: number): void {
+/**
+ * Re-inserts `key` as the most recently used and drops the least recently used beyond `maxSize`;
+ * returns what was dropped.
+ */
+function useLeastRecentlyUsed<V>(
+	map: Map<string, V>,
+	key: string,
+	value: V,
+	maxSize: number,
+): V | undefined {
 	map.delete(key);
 	map.set(key, value);
-	if (map.size > maxSize) map.delete(map.keys().next().value as string);
+	if (map.size <= maxSize) return undefined;
+	const [oldestKey, oldest] = map.entries().next().value as [string, V];
+	map.delete(oldestKey);
+	return oldest;
+}
+
+function isLive(value: unknown): boolean {
+	return (
+		typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[LIVE] === true
+	);
 }
 
 /** The key of one trigger node in the memory: its workflow and node. */
