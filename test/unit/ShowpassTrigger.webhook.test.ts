@@ -549,14 +549,6 @@ describe('payloads and options', () => {
 });
 
 describe('the execution a delivery starts', () => {
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => {
-		const pending = nock.pendingMocks();
-		nock.cleanAll();
-		expect(pending).toEqual([]);
-	});
-	afterAll(() => nock.enableNetConnect());
-
 	it('hands the trigger items, unchanged, to the next node', async () => {
 		const next = node('Post to Slack', 'n8n-nodes-base.slack', {}, { disabled: true });
 		const call = await runWebhook(chain(showpassTrigger({ output: 'tickets' }), next), {

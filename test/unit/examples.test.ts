@@ -136,14 +136,7 @@ function setAssignments(workflow: WorkflowJson, execution: WorkflowRun): Record<
 	return resolved;
 }
 
-beforeAll(() => nock.disableNetConnect());
 beforeEach(() => deliveryMemory.forget());
-afterEach(() => {
-	const pending = nock.pendingMocks();
-	nock.cleanAll();
-	expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
 
 it('finds the examples', () => {
 	expect(exampleFiles.length).toBeGreaterThanOrEqual(Object.keys(EXAMPLES).length);

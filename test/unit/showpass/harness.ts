@@ -52,18 +52,15 @@ export const showpass = (base = BASE_URL) =>
 export const showpassPublic = (base = BASE_URL) =>
 	nock(base, { badheaders: ['authorization'] }).on('request', record(base));
 
-/** Each test must use every Showpass answer it set up, and nothing may reach the network. */
+/**
+ * Starts each test with no request sent. That each test uses every Showpass answer it set up, that
+ * its requests have all closed when it ends and that nothing reaches the network is checked for
+ * every unit test (test/unit/isolation.ts).
+ */
 export function usesShowpassOnly() {
-	beforeAll(() => nock.disableNetConnect());
 	beforeEach(() => {
 		sent = [];
 	});
-	afterEach(() => {
-		const pending = nock.pendingMocks();
-		nock.cleanAll();
-		expect(pending).toEqual([]);
-	});
-	afterAll(() => nock.enableNetConnect());
 }
 
 /** A resource locator's stored value, as the editor saves it. */
