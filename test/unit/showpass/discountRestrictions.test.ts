@@ -4,6 +4,7 @@ import discount from '../../fixtures/showpass-api/discount.json';
 import event from '../../fixtures/showpass-api/event.json';
 import {
 	atVersion,
+	capture,
 	failure,
 	loadOptions,
 	locator,
@@ -18,18 +19,6 @@ import {
 usesShowpassOnly();
 
 const DISCOUNTS = `${ORG_PATH}/financials/discounts/`;
-
-/** Captures the JSON body of the request it matches, for assertions after the run. */
-function capture() {
-	const bodies: IDataObject[] = [];
-	return {
-		bodies,
-		matcher: (body: IDataObject) => {
-			bodies.push(body);
-			return true;
-		},
-	};
-}
 
 const create = (parameters: IDataObject) => ({
 	resource: 'discount',

@@ -175,6 +175,18 @@ export async function loadOptions(
 	return await load.call(context);
 }
 
+/** Captures the JSON body of the request it matches, for assertions after the run. */
+export function capture() {
+	const bodies: IDataObject[] = [];
+	return {
+		bodies,
+		matcher: (body: IDataObject) => {
+			bodies.push(body);
+			return true;
+		},
+	};
+}
+
 export function page(results: IDataObject[], next: string | null, count = results.length) {
 	return { count, next, previous: null, results };
 }

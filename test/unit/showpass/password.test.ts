@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import {
 	BASE_URL,
+	capture,
 	failure,
 	locator,
 	ORG_PATH,
@@ -30,18 +31,6 @@ const answer = (fields: IDataObject = {}) => ({
 	is_regex_match: false,
 	...fields,
 });
-
-/** Captures the JSON body of the request it matches, for assertions after the run. */
-function capture() {
-	const bodies: IDataObject[] = [];
-	return {
-		bodies,
-		matcher: (body: IDataObject) => {
-			bodies.push(body);
-			return true;
-		},
-	};
-}
 
 const create = (parameters: IDataObject) => ({
 	resource: 'password',
