@@ -8,7 +8,8 @@ import { triggerWorkflow } from '../../test/e2e/workflows.mjs';
 
 const KEY = 'bench-e2e-key';
 const require = createRequire(import.meta.url);
-const { STORED_DELIVERIES } = require(path.join(projectRoot, 'dist/nodes/ShowpassTrigger/helpers/storedDeliveries.js'));
+// The built node's modules, loaded when first needed (the bench builds before it runs).
+const built = (module) => require(path.join(projectRoot, 'dist/nodes/ShowpassTrigger/helpers', `${module}.js`));
 // Base64 of 8 bytes a delivery.
 const FINGERPRINT_CHARACTERS = 32 / 3;
 
@@ -119,6 +120,7 @@ async function settledExecutions(n8n, workflowId, { expected, timeoutMs = 300_00
  * adds characters to the workflow's static data, as a bigger stored form would.
  */
 export function throughputTargets({ quick = false } = {}) {
+	const { STORED_DELIVERIES } = built('storedDeliveries');
 	const curve = quick ? [100_000] : [1000, 5000, 20_000, 100_000];
 	return [
 		{ name: 'Webhook node', kind: 'webhook' },
@@ -135,15 +137,14 @@ export function throughputTargets({ quick = false } = {}) {
 			asIfStored,
 		})),
 		...(quick ? [] : [{ name: 'Showpass Trigger v1', typeVersion: 1, seed: 100_000 }]),
-		...(process.env.BENCH_READ_ONLY ? [{ name: 'Showpass Trigger, resends not skipped, 53 KB static data', parameters: { options: { ignoreDuplicates: false } }, padding: Math.round(STORED_DELIVERIES * FINGERPRINT_CHARACTERS) }] : []),
 	];
 }
 
 /** The trigger node's static data holding `count` deliveries (ids `seed-<n>`), in the stored form. */
 function seededStaticData(count, padding) {
-	const { RecentDeliveries } = require(path.join(projectRoot, 'dist/nodes/ShowpassTrigger/helpers/storedDeliveries.js'));
-	const { fingerprintOf } = require(path.join(projectRoot, 'dist/nodes/ShowpassTrigger/helpers/fingerprints.js'));
-	const { dayOf } = require(path.join(projectRoot, 'dist/nodes/ShowpassTrigger/helpers/rememberedFingerprints.js'));
+	const { RecentDeliveries } = built('storedDeliveries');
+	const { fingerprintOf } = built('fingerprints');
+	const { dayOf } = built('rememberedFingerprints');
 	const recent = new RecentDeliveries(count);
 	const today = dayOf(Date.now());
 	for (let index = 0; index < count; index++) recent.push(fingerprintOf(`seed-${index}`), today);
