@@ -44,10 +44,6 @@ export class RememberedFingerprints {
 		return this.batches.length;
 	}
 
-	get byteLength(): number {
-		return this.batches.reduce((total, { fingerprints }) => total + fingerprints.byteLength, 0);
-	}
-
 	has(fingerprint: Fingerprint): boolean {
 		for (let index = this.batches.length - 1; index >= 0; index--) {
 			if (this.batches[index].fingerprints.has(fingerprint)) return true;

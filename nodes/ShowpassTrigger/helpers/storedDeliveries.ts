@@ -53,10 +53,6 @@ export class RecentDeliveries {
 		return this.count;
 	}
 
-	get byteLength(): number {
-		return this.bytes.byteLength + this.days.byteLength;
-	}
-
 	push({ high, low }: Fingerprint, day: number): void {
 		if (this.capacity <= 0) return;
 		if (this.count === this.days.length && this.count < this.capacity) this.grow();
