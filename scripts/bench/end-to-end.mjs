@@ -87,26 +87,13 @@ async function burst(url, count, concurrency, makeRequest) {
 	};
 }
 
-async function countExecutions(n8n, workflowId) {
-	let total = 0;
-	let cursor;
-	do {
-		const query = new URLSearchParams({ workflowId: String(workflowId), includeData: 'false', limit: '250' });
-		if (cursor) query.set('cursor', cursor);
-		const page = await n8n.api('GET', `/executions?${query}`);
-		total += page.data.filter((execution) => execution.finished || execution.stoppedAt).length;
-		cursor = page.nextCursor;
-	} while (cursor);
-	return total;
-}
-
 /** Waits until the count stops growing for `settleMs` (or `timeoutMs` passes). */
 async function settledExecutions(n8n, workflowId, { expected, timeoutMs = 300_000, settleMs = 5000 }) {
 	const deadline = Date.now() + timeoutMs;
 	let last = -1;
 	let since = Date.now();
 	while (Date.now() < deadline) {
-		const count = await countExecutions(n8n, workflowId);
+		const count = await n8n.countFinishedExecutions(workflowId);
 		if (count !== last) [last, since] = [count, Date.now()];
 		if ((count >= expected && Date.now() - since >= settleMs) || Date.now() - since >= 30_000) return count;
 		await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -3,6 +3,10 @@
 // n8n's execution list says.
 import http from 'node:http';
 
+import { N8nInstance } from '../../scripts/lib/n8n-instance.mjs';
+import { rawRequest } from '../../scripts/lib/load.mjs';
+import { triggerThenReceiver } from './workflows.mjs';
+
 export async function startReceiver() {
 	const received = new Map();
 	let total = 0;
@@ -48,5 +52,47 @@ export async function startReceiver() {
 			return total;
 		},
 		close: () => new Promise((resolve) => server.close(resolve)),
+	};
+}
+
+/**
+ * A receiver and a real n8n with one active workflow: the Showpass Trigger (signed with `secretKey`)
+ * whose next node posts each delivery to the receiver. `close()` stops both.
+ */
+export async function n8nWithReceiver({ version, secretKey, name, extraEnv }) {
+	const receiver = await startReceiver();
+	const n8n = await N8nInstance.start({ version, extraEnv, log: (line) => console.log(`# ${line}`) });
+	await n8n.setUpOwnerAndApiKey();
+	const credential = await n8n.createCredential(`Showpass ${name}`, 'showpassWebhookApi', { secretKey });
+	const { workflow, webhookId } = triggerThenReceiver({ name, credential, receiverUrl: receiver.url });
+	const workflowId = (await n8n.createWorkflow(workflow)).id;
+	await n8n.activateWorkflow(workflowId);
+	const url = n8n.webhookUrl(webhookId);
+	return {
+		n8n,
+		receiver,
+		workflowId,
+		url,
+		/** Waits until every execution of the workflow has ended (and saved what it stored). */
+		async allExecutionsEnded(count, timeoutMs) {
+			const deadline = Date.now() + timeoutMs;
+			while ((await n8n.countFinishedExecutions(workflowId)) < count) {
+				if (Date.now() > deadline) throw new Error(`fewer than ${count} executions ended within ${timeoutMs / 1000} s`);
+				await new Promise((resolve) => setTimeout(resolve, 1000));
+			}
+		},
+		/** Restarts n8n (`signal` as in N8nInstance.stop) and waits until the trigger answers again. */
+		async restart(signal) {
+			await n8n.restart((line) => console.log(`# ${line}`), { signal });
+			const deadline = Date.now() + 60_000;
+			while ((await rawRequest(url, { headers: { 'content-type': 'application/json' }, body: '{"id":"probe"}' })).status !== 401) {
+				if (Date.now() > deadline) throw new Error('the trigger did not answer within 60 s of the restart');
+				await new Promise((resolve) => setTimeout(resolve, 200));
+			}
+		},
+		close: async () => {
+			await n8n.stop();
+			await receiver.close();
+		},
 	};
 }

@@ -4,12 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { N8nInstance } from '../../scripts/lib/n8n-instance.mjs';
 import { testedVersions } from '../../scripts/lib/n8n-versions.mjs';
 import { buildDelivery, postDelivery } from '../../scripts/lib/deliveries.mjs';
-import { countBy, rawRequest, runPool } from '../../scripts/lib/load.mjs';
-import { startReceiver } from './receiver.mjs';
-import { triggerThenReceiver } from './workflows.mjs';
+import { countBy, runPool } from '../../scripts/lib/load.mjs';
+import { n8nWithReceiver } from './receiver.mjs';
 
 const KEY = 'e2e-resend-window-key';
 const DISTINCT = Number(process.env.E2E_RESEND_WINDOW ?? 6000);
@@ -27,29 +25,20 @@ const statusesOf = (results) => countBy(results, (result) => `${result.status} $
 
 for (const version of testedVersions()) {
 	describe(`Showpass's resend window on n8n ${version}`, { timeout: 30 * 60_000 }, () => {
-		let n8n;
+		let setup;
 		let receiver;
-		let workflowId;
-		let url;
 		const deliveries = Array.from({ length: DISTINCT }, (_, index) =>
 			buildDelivery('invoice.purchase', { uuid: `window-${version}-${index}` }),
 		);
-		const send = (list) => runPool(list.length, CONCURRENCY, (index) => postDelivery(url, list[index], { secretKey: KEY }));
+		const send = (list) => runPool(list.length, CONCURRENCY, (index) => postDelivery(setup.url, list[index], { secretKey: KEY }));
 
 		before(async () => {
-			receiver = await startReceiver();
-			n8n = await N8nInstance.start({ version, extraEnv: ENGINE, log: (line) => console.log(`# ${line}`) });
-			await n8n.setUpOwnerAndApiKey();
-			const credential = await n8n.createCredential('Showpass window', 'showpassWebhookApi', { secretKey: KEY });
-			const { workflow, webhookId } = triggerThenReceiver({ name: 'resend window', credential, receiverUrl: receiver.url });
-			workflowId = (await n8n.createWorkflow(workflow)).id;
-			await n8n.activateWorkflow(workflowId);
-			url = n8n.webhookUrl(webhookId);
+			setup = await n8nWithReceiver({ version, secretKey: KEY, name: 'resend window', extraEnv: ENGINE });
+			receiver = setup.receiver;
 		});
 
 		after(async () => {
-			await n8n?.stop();
-			await receiver?.close();
+			await setup?.close();
 		});
 
 		it(`runs ${DISTINCT.toLocaleString('en')} deliveries once each at the next node; resends of the oldest are duplicates that reach nothing`, async () => {
@@ -65,21 +54,12 @@ for (const version of testedVersions()) {
 
 		it(`after n8n's normal stop and start, resends of the newest ${STORED.toLocaleString('en')} are duplicates that reach nothing; older ones run again`, async () => {
 			// Every execution has ended (and saved what it stored) before n8n is stopped.
-			const deadline = Date.now() + 300_000;
-			while ((await n8n.countFinishedExecutions(workflowId)) < DISTINCT) {
-				assert.ok(Date.now() < deadline, 'every execution finished within 5 minutes');
-				await new Promise((resolve) => setTimeout(resolve, 1000));
-			}
-			await n8n.restart((line) => console.log(`# ${line}`));
-			const probeDeadline = Date.now() + 60_000;
-			while ((await rawRequest(url, { headers: { 'content-type': 'application/json' }, body: '{"id":"probe"}' })).status !== 401) {
-				assert.ok(Date.now() < probeDeadline, 'the trigger answered again within 60 s of the restart');
-				await new Promise((resolve) => setTimeout(resolve, 200));
-			}
+			await setup.allExecutionsEnded(DISTINCT, 300_000);
+			await setup.restart();
 
 			const newest = await send(deliveries.slice(-STORED));
 			assert.deepEqual(statusesOf(newest), { '200 duplicate': STORED });
-			const older = deliveries.slice(0, Math.min(OLDEST_RESENT, DISTINCT - CERTAINLY_NOT_STORED));
+			const older = deliveries.slice(0, Math.max(0, Math.min(OLDEST_RESENT, DISTINCT - CERTAINLY_NOT_STORED)));
 			const olderResent = await send(older);
 			assert.deepEqual(statusesOf(olderResent), { '200 accepted': older.length }, 'beyond what is stored, a resend after a restart runs again');
 			assert.equal(await receiver.waitFor(DISTINCT + older.length), DISTINCT + older.length);

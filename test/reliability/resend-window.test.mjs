@@ -5,11 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { N8nInstance } from '../../scripts/lib/n8n-instance.mjs';
 import { buildDelivery, postDelivery } from '../../scripts/lib/deliveries.mjs';
-import { countBy, rawRequest, runPool } from '../../scripts/lib/load.mjs';
-import { startReceiver } from '../e2e/receiver.mjs';
-import { triggerThenReceiver } from '../e2e/workflows.mjs';
+import { countBy, runPool } from '../../scripts/lib/load.mjs';
+import { n8nWithReceiver } from '../e2e/receiver.mjs';
 import { record } from './report.mjs';
 
 const KEY = 'reliability-window-key-2e8c';
@@ -38,29 +36,20 @@ const statusOf = (result) => `${result.status} ${result.json?.status ?? ''}`.tri
 
 for (const version of versions) {
 	describe(`Showpass's resend window at ${DISTINCT.toLocaleString('en')} deliveries on n8n ${version}`, { timeout: 60 * 60_000 }, () => {
-		let n8n;
+		let setup;
 		let receiver;
-		let workflowId;
-		let url;
 		const deliveries = Array.from({ length: DISTINCT }, (_, index) => buildDelivery('invoice.purchase', { uuid: `scale-${version}-${index}` }));
 		const uuidAt = (index) => deliveries[index].webhook_event_uuid;
 		const pick = picker(20_000);
-		const send = (indexes) => runPool(indexes.length, CONCURRENCY, (position) => postDelivery(url, deliveries[indexes[position]], { secretKey: KEY }));
+		const send = (indexes) => runPool(indexes.length, CONCURRENCY, (position) => postDelivery(setup.url, deliveries[indexes[position]], { secretKey: KEY }));
 
 		before(async () => {
-			receiver = await startReceiver();
-			n8n = await N8nInstance.start({ version, extraEnv: ENGINE, log: (line) => console.log(`# ${line}`) });
-			await n8n.setUpOwnerAndApiKey();
-			const credential = await n8n.createCredential('Showpass window', 'showpassWebhookApi', { secretKey: KEY });
-			const { workflow, webhookId } = triggerThenReceiver({ name: 'resend window at scale', credential, receiverUrl: receiver.url });
-			workflowId = (await n8n.createWorkflow(workflow)).id;
-			await n8n.activateWorkflow(workflowId);
-			url = n8n.webhookUrl(webhookId);
+			setup = await n8nWithReceiver({ version, secretKey: KEY, name: 'resend window at scale', extraEnv: ENGINE });
+			receiver = setup.receiver;
 		});
 
 		after(async () => {
-			await n8n?.stop();
-			await receiver?.close();
+			await setup?.close();
 		});
 
 		it(`runs each delivery once at the next node with ${RESEND_SHARE * 100}% resent over the whole history, and after kill -9 skips resends of the newest ${STORED.toLocaleString('en')}`, async () => {
@@ -81,17 +70,8 @@ for (const version of versions) {
 			assert.deepEqual(receiver.twice(), [], 'no delivery reached the next node twice');
 
 			// kill -9 once every execution has ended: what each one stored was saved as it ended.
-			const deadline = Date.now() + 600_000;
-			while ((await n8n.countFinishedExecutions(workflowId)) < DISTINCT) {
-				assert.ok(Date.now() < deadline, 'every execution finished within 10 minutes');
-				await new Promise((resolve) => setTimeout(resolve, 2000));
-			}
-			await n8n.restart((line) => console.log(`# ${line}`), { signal: 'SIGKILL' });
-			const probeDeadline = Date.now() + 60_000;
-			while ((await rawRequest(url, { headers: { 'content-type': 'application/json' }, body: '{"id":"probe"}' })).status !== 401) {
-				assert.ok(Date.now() < probeDeadline, 'the trigger answered again within 60 s of the restart');
-				await new Promise((resolve) => setTimeout(resolve, 200));
-			}
+			await setup.allExecutionsEnded(DISTINCT, 600_000);
+			await setup.restart('SIGKILL');
 
 			const newest = deliveries.map((_, index) => index).slice(-STORED);
 			const newestAgain = await send(newest);
