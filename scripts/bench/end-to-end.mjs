@@ -106,8 +106,15 @@ async function settledExecutions(n8n, workflowId, { expected, timeoutMs = 300_00
  * stored deliveries before activation (n8n loads them into memory with the first delivery); `padding`
  * adds characters to the workflow's static data, as a bigger stored form would.
  */
-export function throughputTargets({ quick = false } = {}) {
+export function throughputTargets({ quick = false, dedupeOnly = false } = {}) {
 	const { STORED_DELIVERIES } = built('storedDeliveries');
+	if (dedupeOnly) {
+		return [
+			{ name: 'Webhook node', kind: 'webhook' },
+			{ name: 'Showpass Trigger, resends not skipped', parameters: { options: { ignoreDuplicates: false } } },
+			{ name: 'Showpass Trigger, 100,000 remembered', seed: 100_000, curve: 100_000 },
+		];
+	}
 	const curve = quick ? [100_000] : [1000, 5000, 20_000, 100_000];
 	return [
 		{ name: 'Webhook node', kind: 'webhook' },
@@ -232,7 +239,7 @@ export async function benchEndToEnd({ version, targets = throughputTargets(), se
 		}
 
 		const burstTargets = [targets.find((target) => target.seed === 100_000) ?? targets[1], targets[0]];
-		for (const { name } of burstTargets) {
+		for (const { name } of burstCount > 0 ? burstTargets : []) {
 			const before = await settledExecutions(n8n, workflowIds[name], { expected: 0, settleMs: 3000 });
 			const result = await burst(urls[name], burstCount, burstConcurrency, request);
 			const after = await settledExecutions(n8n, workflowIds[name], { expected: before + burstCount });

@@ -253,7 +253,7 @@ describe('DeliveryMemory across a restart', () => {
 		expect(all.slice(0, 1000).filter((id) => !restarted.rememberIfNew('t', id, stored))).toEqual(
 			[],
 		);
-		// 11 characters or so per delivery: about 56 KB in all.
+		// 11 characters or so per delivery: about 55 KB in all.
 		expect(JSON.stringify(stored).length).toBeLessThan(STORED_CAPACITY * 11 + 200);
 	});
 
