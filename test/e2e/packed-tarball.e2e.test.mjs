@@ -2,20 +2,25 @@
 // fresh n8n user folder by the very commands the README gives self-hosters (its "From a release
 // tarball" blocks, run as they are with HOME set to that folder), then a real n8n of each pinned
 // version started on that folder: no link to the working tree. A file missing from the tarball that
-// n8n needs (a node, a credential, an icon) makes it fail.
+// n8n needs (a node, a credential, an icon) makes it fail. The README's "npm from the registry" command
+// runs as written too, against a stand-in registry on 127.0.0.1 that publishes the same tarball (the
+// real registry does not have the package yet); npm is pointed at it with `npm_config_registry`, as a
+// user of a private registry would.
 // SHOWPASS_PACKED_TARBALL=<file.tgz> tests that tarball instead of packing one (e.g. a release asset).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 
 import { N8nInstance } from '../../scripts/lib/n8n-instance.mjs';
 import { projectRoot, testedVersions } from '../../scripts/lib/n8n-versions.mjs';
 import { removeOnExit } from '../../scripts/lib/processes.mjs';
 import { ShowpassApiStub } from '../../scripts/lib/showpass-api-stub.mjs';
 import { buildDelivery, postDelivery } from '../../scripts/lib/deliveries.mjs';
+import { NpmRegistryStub } from './npm-registry-stub.mjs';
 import { nodeRun, showpassApiCredential, triggerItems, triggerThenSteps } from './workflows.mjs';
 
 const SECRET_KEY = 'e2e-tarball-secret-2b7e';
@@ -26,9 +31,9 @@ const EARLIER_PACKAGE = 'earlier-community-package';
 const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
 const README = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
 
-/** The shell block that follows `<!-- tested: packed tarball, <step> -->` in the README. */
-function readmeBlock(step) {
-	const marker = `<!-- tested: packed tarball, ${step} -->`;
+/** The shell block that follows `<!-- tested: <route>, <step> -->` in the README. */
+function readmeBlock(route, step) {
+	const marker = `<!-- tested: ${route}, ${step} -->`;
 	const start = README.indexOf(marker);
 	assert.ok(start >= 0, `README.md has no "${marker}" block`);
 	const block = /```bash\n([\s\S]*?)```/.exec(README.slice(start + marker.length));
@@ -50,23 +55,49 @@ function packedTarball(destination) {
 
 /**
  * A user's environment: HOME is the n8n user folder (so `~/.n8n/nodes` is its nodes folder, and npm's
- * cache is inside it), npm sees none of the npm_* settings npm passes to this test, and npm is offline:
+ * cache is inside it), npm sees none of the npm_* settings npm passes to this test, and npm is offline —
  * the package has no runtime dependencies and its peer, n8n-workflow, must not be fetched, so a
- * registry request fails the step.
+ * registry request fails the step — unless `registry` is given: then npm may reach that registry only.
  */
-function userEnvironment(home) {
+function userEnvironment(home, { registry } = {}) {
 	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
-	return { ...env, HOME: home, npm_config_offline: 'true', npm_config_update_notifier: 'false' };
+	const network = registry ? { npm_config_registry: registry } : { npm_config_offline: 'true' };
+	return { ...env, HOME: home, ...network, npm_config_update_notifier: 'false' };
 }
 
-/** Runs a README block in `sh -e` as a user would, from `cwd` (the folder holding the release file). */
-function runReadmeBlock(step, { home, cwd, tarball }) {
-	const commands = readmeBlock(step).replaceAll(/n8n-nodes-showpass-\d+\.\d+\.\d+\.tgz/g, path.basename(tarball));
+/**
+ * Runs a README block in `sh -e` as a user would, from `cwd` (the folder holding the release file).
+ * Asynchronously: the stand-in registry answers npm from this process.
+ */
+async function runReadmeBlock(route, step, { home, cwd, tarball, registry }) {
+	const commands = readmeBlock(route, step).replaceAll(/n8n-nodes-showpass-\d+\.\d+\.\d+\.tgz/g, path.basename(tarball));
 	try {
-		return execFileSync('sh', ['-e', '-c', commands], { cwd, env: userEnvironment(home), encoding: 'utf8', stdio: 'pipe' });
+		const { stdout } = await promisify(execFile)('sh', ['-e', '-c', commands], { cwd, env: userEnvironment(home, { registry }), encoding: 'utf8', timeout: 5 * 60_000 });
+		return stdout;
 	} catch (error) {
-		throw new Error(`the README's "${step}" commands failed:\n${commands}\n${error.stdout}${error.stderr}`);
+		throw new Error(`the README's "${route}, ${step}" commands failed:\n${commands}\n${error.stdout}${error.stderr}`);
 	}
+}
+
+async function typesOf(n8n, kind) {
+	const response = await fetch(`${n8n.baseUrl}/types/${kind}.json`, { headers: { cookie: n8n.cookie } });
+	assert.equal(response.status, 200, `GET /types/${kind}.json`);
+	return response.json();
+}
+
+/** The package's node types n8n knows (n8n adds `showpassTool`, the node as an AI tool, beside the two nodes). */
+async function showpassNodeTypes(n8n) {
+	return (await typesOf(n8n, 'nodes')).filter((type) => type.name.startsWith(`${PACKAGE}.`));
+}
+
+/** Both nodes and both credentials are loaded; answers the loaded types. */
+async function assertShowpassTypesLoaded(n8n) {
+	const nodes = await showpassNodeTypes(n8n);
+	const credentials = (await typesOf(n8n, 'credentials')).filter((type) => ['showpassApi', 'showpassWebhookApi'].includes(type.name));
+	const nodeNames = new Set(nodes.map((type) => type.name));
+	for (const name of ['showpass', 'showpassTrigger']) assert.ok(nodeNames.has(`${PACKAGE}.${name}`), `n8n knows ${name}`);
+	assert.deepEqual(credentials.map((type) => type.name).sort(), ['showpassApi', 'showpassWebhookApi']);
+	return { nodes, credentials };
 }
 
 /**
@@ -114,7 +145,7 @@ for (const version of versions) {
 			nodesFolder = path.join(n8n.userFolder, '.n8n', 'nodes');
 			fs.mkdirSync(nodesFolder, { recursive: true });
 			execFileSync('npm', ['install', '--legacy-peer-deps', earlierTarball], { cwd: nodesFolder, env: userEnvironment(n8n.userFolder), stdio: 'pipe' });
-			runReadmeBlock('install', { home: n8n.userFolder, cwd: downloads, tarball });
+			await runReadmeBlock('tarball', 'install', { home: n8n.userFolder, cwd: downloads, tarball });
 			installed = path.join(nodesFolder, 'node_modules', PACKAGE);
 			await n8n.launch((line) => console.log(`# ${line}`));
 			await n8n.setUpOwnerAndApiKey();
@@ -133,17 +164,7 @@ for (const version of versions) {
 		});
 
 		it('n8n loads both nodes and both credentials from it, and serves their icons', async () => {
-			const types = async (kind) => {
-				const response = await fetch(`${n8n.baseUrl}/types/${kind}.json`, { headers: { cookie: n8n.cookie } });
-				assert.equal(response.status, 200, `GET /types/${kind}.json`);
-				return response.json();
-			};
-			// n8n adds `showpassTool`, the node as an AI tool, beside the two nodes.
-			const nodes = (await types('nodes')).filter((type) => type.name.startsWith(`${PACKAGE}.`));
-			const credentials = (await types('credentials')).filter((type) => ['showpassApi', 'showpassWebhookApi'].includes(type.name));
-			const nodeNames = new Set(nodes.map((type) => type.name));
-			for (const name of ['showpass', 'showpassTrigger']) assert.ok(nodeNames.has(`${PACKAGE}.${name}`), `n8n knows ${name}`);
-			assert.deepEqual(credentials.map((type) => type.name).sort(), ['showpassApi', 'showpassWebhookApi']);
+			const { nodes, credentials } = await assertShowpassTypesLoaded(n8n);
 			const iconUrls = [...nodes, ...credentials].flatMap((type) =>
 				typeof type.iconUrl === 'string' ? [type.iconUrl] : Object.values(type.iconUrl ?? {}),
 			);
@@ -194,14 +215,45 @@ for (const version of versions) {
 
 		it("the README's remove commands uninstall it, and n8n then no longer knows its nodes", async () => {
 			await n8n.stop();
-			runReadmeBlock('remove', { home: n8n.userFolder, cwd: n8n.userFolder, tarball });
+			await runReadmeBlock('tarball', 'remove', { home: n8n.userFolder, cwd: n8n.userFolder, tarball });
 			assert.equal(fs.existsSync(installed), false);
 			const { dependencies } = JSON.parse(fs.readFileSync(path.join(nodesFolder, 'package.json'), 'utf8'));
 			assert.deepEqual(Object.keys(dependencies), [EARLIER_PACKAGE], 'the earlier package stays');
 			await n8n.restart((line) => console.log(`# ${line}`));
-			const response = await fetch(`${n8n.baseUrl}/types/nodes.json`, { headers: { cookie: n8n.cookie } });
-			const nodes = (await response.json()).filter((type) => type.name.startsWith(`${PACKAGE}.`));
-			assert.deepEqual(nodes, []);
+			assert.deepEqual(await showpassNodeTypes(n8n), []);
+		});
+	});
+
+	describe(`the package from an npm registry, installed as the README says, on n8n ${version}`, { timeout: 10 * 60_000 }, () => {
+		let n8n;
+		let registry;
+
+		before(async () => {
+			registry = await new NpmRegistryStub(tarball).start();
+			n8n = await N8nInstance.prepare({ version, linkWorkingTree: false, log: (line) => console.log(`# ${line}`) });
+			// A user who has run n8n before: n8n made its nodes folder, the README's command starts there.
+			await n8n.launch((line) => console.log(`# ${line}`));
+			await n8n.setUpOwnerAndApiKey();
+		});
+
+		after(async () => {
+			await n8n?.stop();
+			await registry?.stop();
+		});
+
+		it("the README's registry command installs it from the registry, asking for nothing else, and n8n loads it after a restart", async () => {
+			await n8n.restart((line) => console.log(`# ${line}`), {
+				whileStopped: () => runReadmeBlock('registry', 'install', { home: n8n.userFolder, cwd: n8n.userFolder, tarball, registry: registry.url }),
+			});
+			const installed = path.join(n8n.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE);
+			assert.equal(JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')).version, manifest.version);
+			assert.ok(
+				registry.requests.some(({ url, status }) => url === registry.tarballPath && status === 200),
+				`npm downloaded the tarball from the registry: ${JSON.stringify(registry.requests)}`,
+			);
+			const otherPackages = registry.requests.filter(({ url }) => !url.startsWith(`/${PACKAGE}`) && !url.startsWith('/-/'));
+			assert.deepEqual(otherPackages, [], 'no other package (not the peer n8n-workflow) was asked for');
+			await assertShowpassTypesLoaded(n8n);
 		});
 	});
 }
