@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { rawRequest } from './load.mjs';
 import { projectRoot } from './n8n-versions.mjs';
 
 export const EVENT_TYPES = [
@@ -70,4 +71,18 @@ export async function postDelivery(url, delivery, { secretKey, signature, header
 	});
 	const text = await response.text();
 	return { status: response.status, text, json: parseJsonOrUndefined(text), ms: performance.now() - started };
+}
+
+/**
+ * Resolves once the Showpass Trigger at `url` answers an unsigned probe with 401: n8n has registered
+ * its webhook (after an activation or a restart). A refused connection or n8n's 404 counts as not yet.
+ */
+export async function waitForTrigger(url, { timeoutMs, intervalMs = 200 }) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const reply = await rawRequest(url, { headers: { 'content-type': 'application/json' }, body: '{"id":"probe"}' });
+		if (reply.status === 401) return;
+		await new Promise((resolve) => setTimeout(resolve, intervalMs));
+	}
+	throw new Error(`the Showpass Trigger at ${url} did not answer within ${timeoutMs / 1000} s`);
 }

@@ -57,7 +57,7 @@ export class NpmRegistryStub {
 		const send = (status, body, type) => {
 			this.requests.push({ method: request.method, url: request.url, status });
 			response.writeHead(status, { 'content-type': type, 'content-length': body.length });
-			response.end(request.method === 'HEAD' ? undefined : body);
+			response.end(body);
 		};
 		request.resume();
 		if (request.method === 'GET' && decodeURIComponent(pathname) === `/${this.manifest.name}`) {

@@ -3,8 +3,8 @@
 // n8n's execution list says.
 import http from 'node:http';
 
+import { waitForTrigger } from '../../scripts/lib/deliveries.mjs';
 import { N8nInstance } from '../../scripts/lib/n8n-instance.mjs';
-import { rawRequest } from '../../scripts/lib/load.mjs';
 import { triggerThenReceiver } from './workflows.mjs';
 
 export async function startReceiver() {
@@ -84,11 +84,7 @@ export async function n8nWithReceiver({ version, secretKey, name, extraEnv }) {
 		/** Restarts n8n (`signal` as in N8nInstance.stop) and waits until the trigger answers again. */
 		async restart(signal) {
 			await n8n.restart((line) => console.log(`# ${line}`), { signal });
-			const deadline = Date.now() + 60_000;
-			while ((await rawRequest(url, { headers: { 'content-type': 'application/json' }, body: '{"id":"probe"}' })).status !== 401) {
-				if (Date.now() > deadline) throw new Error('the trigger did not answer within 60 s of the restart');
-				await new Promise((resolve) => setTimeout(resolve, 200));
-			}
+			await waitForTrigger(url, { timeoutMs: 60_000 });
 		},
 		close: async () => {
 			await n8n.stop();

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { freePort, N8nInstance, n8nEnvironment } from '../../scripts/lib/n8n-instance.mjs';
 import { n8nBinFor, nodeBinaryFor } from '../../scripts/install-n8n.mjs';
-import { buildDelivery, postDelivery } from '../../scripts/lib/deliveries.mjs';
+import { buildDelivery, postDelivery, waitForTrigger } from '../../scripts/lib/deliveries.mjs';
 import { countBy, runPool } from '../../scripts/lib/load.mjs';
 import { startPostgres, startRedis } from '../../scripts/lib/services.mjs';
 import { triggerWorkflow } from '../e2e/workflows.mjs';
@@ -102,22 +102,12 @@ describe(`queue mode on n8n ${VERSION}: main + webhook + worker processes`, { ti
 		await postgres?.stop();
 	});
 
-	async function waitForWebhookOn(url) {
-		const deadline = Date.now() + WEBHOOK_TIMEOUT_MS;
-		while (Date.now() < deadline) {
-			const probe = await postDelivery(url, { id: 'probe' }, { signature: 'a'.repeat(40) }).catch(() => ({ status: 0 }));
-			if (probe.status === 401) return;
-			await sleep(200);
-		}
-		throw new Error(`webhook ${url} did not answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`);
-	}
-
 	async function activeWorkflow(name) {
 		const { workflow, webhookId } = triggerWorkflow({ name, parameters: { events: ['*'] }, credential });
 		const created = await main.createWorkflow(workflow);
 		await main.activateWorkflow(created.id);
 		const urlOn = (process) => `${process.baseUrl}/webhook/${webhookId}/webhook`;
-		for (const process of processes.slice(1)) await waitForWebhookOn(urlOn(process));
+		for (const process of processes.slice(1)) await waitForTrigger(urlOn(process), { timeoutMs: WEBHOOK_TIMEOUT_MS });
 		return { id: created.id, urlOn };
 	}
 
@@ -153,7 +143,7 @@ describe(`queue mode on n8n ${VERSION}: main + webhook + worker processes`, { ti
 
 		await processes[1].stop();
 		processes[1] = await spawnProcess(['webhook'], main.userFolder, sharedEnv, 'webhook-1-restarted');
-		await waitForWebhookOn(target.urlOn(processes[1]));
+		await waitForTrigger(target.urlOn(processes[1]), { timeoutMs: WEBHOOK_TIMEOUT_MS });
 		const storedAfterRestart = statusesOf(await send(stored));
 		assert.deepEqual(storedAfterRestart, { '200 duplicate': stored.length }, 'ids stored by the webhook process survived the worker executions and its restart');
 		// Measured, not asserted: accepted since the last answer that started nothing, n8n 2.41 saved none of them.

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
 import { N8nInstance } from '../../scripts/lib/n8n-instance.mjs';
-import { buildDelivery, postDelivery } from '../../scripts/lib/deliveries.mjs';
+import { buildDelivery, postDelivery, waitForTrigger } from '../../scripts/lib/deliveries.mjs';
 import { countBy, rawRequest, runPool } from '../../scripts/lib/load.mjs';
 import { triggerThenSteps, triggerWorkflow } from '../e2e/workflows.mjs';
 import { hostileRequest, hugeRequest } from './hostile.mjs';
@@ -53,17 +53,6 @@ for (const version of versions) {
 			const created = await n8n.createWorkflow(workflow);
 			await n8n.activateWorkflow(created.id);
 			return { id: created.id, url: n8n.webhookUrl(webhookId) };
-		}
-
-		/** Resolves once the trigger answers (401 to an unsigned probe): n8n has activated the workflow. */
-		async function waitForWebhook(url, timeoutMs = 120_000) {
-			const deadline = Date.now() + timeoutMs;
-			while (Date.now() < deadline) {
-				const reply = await rawRequest(url, { headers: { 'content-type': 'application/json' }, body: '{"id":"probe"}' });
-				if (reply.status === 401) return;
-				await pause(100);
-			}
-			throw new Error(`webhook ${url} did not answer within ${timeoutMs / 1000} s`);
 		}
 
 		before(async () => {
@@ -139,7 +128,7 @@ for (const version of versions) {
 			assert.equal((await n8n.waitForExecutions(target.id, before.length)).length, before.length);
 
 			await n8n.restart((line) => console.log(`# ${line}`));
-			await waitForWebhook(target.url);
+			await waitForTrigger(target.url, { timeoutMs: 120_000, intervalMs: 100 });
 			const resent = await runPool(before.length, 10, (index) => postDelivery(target.url, before[index], { secretKey: OLD_KEY }));
 			const resentStatuses = countBy(resent, (result) => `${result.status} ${result.json?.status ?? ''}`.trim());
 			const notDuplicate = before.filter((_, index) => resent[index].json?.status !== 'duplicate').map((delivery) => delivery.webhook_event_uuid);
@@ -183,7 +172,7 @@ for (const version of versions) {
 			for (const phase of new Set(burst.phases)) phaseStatuses[phase] = countBy(during.filter((_, index) => burst.phases[index] === phase), statusOf);
 			const observed = JSON.stringify({ phaseStatuses, timeline: burst.timeline });
 			assert.equal(burst.premiseMissed, undefined, `${burst.premiseMissed}: ${observed}`);
-			await waitForWebhook(target.url);
+			await waitForTrigger(target.url, { timeoutMs: 120_000, intervalMs: 100 });
 			assert.deepEqual(countBy(during.slice(0, RESTART_BURST), statusOf), { '200 accepted': RESTART_BURST }, `n8n accepted every delivery before it was told to stop: ${observed}`);
 			const acceptedDuring = deliveries.filter((_, index) => during[index].json?.status === 'accepted');
 
