@@ -107,7 +107,6 @@ async function settledExecutions(n8n, workflowId, { expected, timeoutMs = 300_00
  * adds characters to the workflow's static data, as a bigger stored form would.
  */
 export function throughputTargets({ quick = false, dedupeOnly = false } = {}) {
-	const { STORED_DELIVERIES } = built('storedDeliveries');
 	if (dedupeOnly) {
 		return [
 			{ name: 'Webhook node', kind: 'webhook' },
@@ -115,6 +114,7 @@ export function throughputTargets({ quick = false, dedupeOnly = false } = {}) {
 			{ name: 'Showpass Trigger, 100,000 remembered', seed: 100_000, curve: 100_000 },
 		];
 	}
+	const { STORED_DELIVERIES } = built('storedDeliveries');
 	const curve = quick ? [100_000] : [1000, 5000, 20_000, 100_000];
 	return [
 		{ name: 'Webhook node', kind: 'webhook' },
